@@ -1,0 +1,38 @@
+package io.dsgluesync.discovery;
+
+import io.dsgluesync.aws.AwsClients;
+import io.dsgluesync.aws.DatasphereSecret;
+import io.dsgluesync.datasphere.DatasphereClient;
+import io.dsgluesync.datasphere.DatasphereConnection;
+import io.dsgluesync.datasphere.DatasphereSettings;
+import io.dsgluesync.queue.QueuePublisher;
+import io.dsgluesync.sync.DiscoveryService;
+import java.time.Clock;
+import java.util.Map;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** Composition root of the discovery function: configuration from the environment variables template.yaml sets. */
+final class DiscoveryWiring {
+    private DiscoveryWiring() {
+    }
+
+    static DiscoveryService fromEnvironment(Map<String, String> env) {
+        AwsClients aws = AwsClients.fromEnvironment(env);
+        SecretsManagerClient secrets = aws.build(SecretsManagerClient.builder());
+        String secretArn = required(env, "DATASPHERE_SECRET_ARN");
+        DatasphereClient datasphere = DatasphereConnection.open(DatasphereSettings.fromEnvironment(env),
+                () -> DatasphereSecret.read(secrets, secretArn));
+        QueuePublisher publisher = new QueuePublisher(aws.build(SqsClient.builder()));
+        return new DiscoveryService(datasphere, publisher, required(env, "ASSET_QUEUE_URL"),
+                required(env, "RESULTS_QUEUE_URL"), Clock.systemUTC());
+    }
+
+    static String required(Map<String, String> env, String name) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(name + " is not set");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,72 @@
+package io.dsgluesync.results;
+
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.dsgluesync.sync.ResultsRecorder;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+import software.amazon.lambda.powertools.metrics.Metrics;
+import software.amazon.lambda.powertools.metrics.MetricsFactory;
+import software.amazon.lambda.powertools.metrics.model.MetricUnit;
+
+/** SQS audit records and run announcements → DynamoDB run summary and per-asset items, each counted once. */
+public class ResultsHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    private static final Logger LOG = LoggerFactory.getLogger(ResultsHandler.class);
+    private static final Metrics METRICS = MetricsFactory.getMetricsInstance();
+    private final ResultsRecorder recorder;
+
+    public ResultsHandler() {
+        this(ResultsWiring.fromEnvironment(System.getenv()));
+    }
+
+    ResultsHandler(ResultsRecorder recorder) {
+        this.recorder = recorder;
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return PowertoolsLogging.withLogging(context, () -> {
+            METRICS.captureColdStartMetric(context);
+            List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+            try {
+                for (SQSEvent.SQSMessage message : event.getRecords()) {
+                    MDC.put("correlation_id", message.getMessageId());
+                    try {
+                        ResultsRecorder.Outcome outcome = recorder.apply(message.getBody());
+                        MDC.put("run_id", outcome.runId());
+                        if (outcome.duplicate()) {
+                            METRICS.addMetric("DuplicateAuditRecords", 1, MetricUnit.COUNT);
+                            LOG.info("duplicate audit record ignored");
+                        }
+                        if (outcome.finishedRun()) {
+                            METRICS.addMetric("RunsCompleted", 1, MetricUnit.COUNT);
+                            LOG.info("run finished", entry("status", outcome.status().finalStatus()),
+                                    entry("counts", outcome.status().counts()),
+                                    entry("expectedAssets", outcome.status().expectedAssets()));
+                        }
+                    } catch (RuntimeException e) {
+                        METRICS.addMetric("ResultsErrors", 1, MetricUnit.COUNT);
+                        LOG.error("results record failed", entry("errorClass", e.getClass().getSimpleName()),
+                                entry("errorText", String.valueOf(e.getMessage())));
+                        failures.add(SQSBatchResponse.BatchItemFailure.builder()
+                                .withItemIdentifier(message.getMessageId()).build());
+                    } finally {
+                        MDC.remove("correlation_id");
+                        MDC.remove("run_id");
+                    }
+                }
+            } finally {
+                METRICS.flush();
+            }
+            return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+        });
+    }
+}

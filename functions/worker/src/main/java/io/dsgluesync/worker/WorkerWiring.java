@@ -1,0 +1,63 @@
+package io.dsgluesync.worker;
+
+import io.dsgluesync.aws.AwsClients;
+import io.dsgluesync.aws.DatasphereSecret;
+import io.dsgluesync.datasphere.DatasphereClient;
+import io.dsgluesync.datasphere.DatasphereConnection;
+import io.dsgluesync.datasphere.DatasphereSettings;
+import io.dsgluesync.glue.CallCounter;
+import io.dsgluesync.glue.CatalogWriter;
+import io.dsgluesync.glue.GlueCatalog;
+import io.dsgluesync.mapping.MappingSettings;
+import io.dsgluesync.queue.QueuePublisher;
+import io.dsgluesync.sync.AssetSync;
+import java.time.Clock;
+import java.util.Map;
+import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** Composition root of the worker function. */
+final class WorkerWiring {
+    final AssetSync assetSync;
+    final QueuePublisher publisher;
+    final String resultsQueueUrl;
+    final int maxAttempts;
+
+    private WorkerWiring(AssetSync assetSync, QueuePublisher publisher, String resultsQueueUrl, int maxAttempts) {
+        this.assetSync = assetSync;
+        this.publisher = publisher;
+        this.resultsQueueUrl = resultsQueueUrl;
+        this.maxAttempts = maxAttempts;
+    }
+
+    static WorkerWiring fromEnvironment(Map<String, String> env) {
+        AwsClients aws = AwsClients.fromEnvironment(env);
+        SecretsManagerClient secrets = aws.build(SecretsManagerClient.builder());
+        String secretArn = required(env, "DATASPHERE_SECRET_ARN");
+        DatasphereSettings settings = DatasphereSettings.fromEnvironment(env);
+        DatasphereClient datasphere = DatasphereConnection.open(settings,
+                () -> DatasphereSecret.read(secrets, secretArn));
+        CallCounter glueCalls = new CallCounter();
+        GlueClient glue = aws.build(GlueClient.builder()
+                .overrideConfiguration(o -> o.addExecutionInterceptor(glueCalls)));
+        GlueCatalog catalog = new GlueCatalog(glue, env.get("GLUE_CATALOG_ID"));
+        CatalogWriter writer = new CatalogWriter(catalog, Clock.systemUTC(),
+                !"false".equalsIgnoreCase(env.getOrDefault("GLUE_SKIP_ARCHIVE", "true")),
+                "true".equalsIgnoreCase(env.getOrDefault("GLUE_ADOPT_UNMANAGED_TABLES", "false")));
+        MappingSettings mapping = MappingSettings.fromEnvironment(env, settings.tenantUrl().getHost());
+        AssetSync sync = new AssetSync(datasphere, writer, glueCalls, mapping, Clock.systemUTC(),
+                env.get("GLUE_CATALOG_ID"));
+        return new WorkerWiring(sync, new QueuePublisher(aws.build(SqsClient.builder())),
+                required(env, "RESULTS_QUEUE_URL"),
+                Integer.parseInt(env.getOrDefault("ASSET_MAX_ATTEMPTS", "3")));
+    }
+
+    private static String required(Map<String, String> env, String name) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(name + " is not set");
+        }
+        return value;
+    }
+}

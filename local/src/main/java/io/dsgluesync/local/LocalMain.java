@@ -1,0 +1,84 @@
+package io.dsgluesync.local;
+
+import io.dsgluesync.local.stack.LambdaEmulator;
+import io.dsgluesync.local.stack.SamTemplate;
+import io.dsgluesync.local.stack.StackEndpoints;
+import io.dsgluesync.local.stack.StackPaths;
+import io.dsgluesync.local.stack.SyncReport;
+import io.dsgluesync.local.stack.SyncRunner;
+import io.dsgluesync.local.stack.UserStack;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * The local tooling's command line: {@code sync}, {@code up}, {@code down}, {@code invoke FUNCTION EVENT_FILE}.
+ * The scripts in {@code local/bin} call it.
+ */
+public final class LocalMain {
+    private LocalMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            usage();
+            System.exit(2);
+        }
+        StackPaths paths = StackPaths.discover();
+        UserStack stack = new UserStack(paths);
+        Map<String, String> env = System.getenv();
+        switch (args[0]) {
+            case "up" -> {
+                StackEndpoints endpoints = stack.up(env);
+                printStack(endpoints);
+            }
+            case "down" -> stack.down();
+            case "sync" -> {
+                StackEndpoints endpoints = stack.up(env);
+                Path logs = paths.stateDir().resolve("logs");
+                SyncReport report = new SyncRunner(paths, endpoints, logs).run();
+                report.print(System.out, endpoints.datasphereUrl(), "moto at http://127.0.0.1:" + endpoints.motoPort()
+                        + " (" + io.dsgluesync.local.stack.LocalAws.REGION + ")");
+                System.out.println("Function logs: " + logs);
+                printStack(endpoints);
+                if (!report.summary().getOrDefault("status", "").startsWith("COMPLETE")) {
+                    System.exit(1);
+                }
+            }
+            case "invoke" -> {
+                if (args.length != 3) {
+                    usage();
+                    System.exit(2);
+                }
+                StackEndpoints endpoints = stack.up(env);
+                SamTemplate template = SamTemplate.read(paths.template());
+                String event = Files.readString(Path.of(args[2]));
+                try (LambdaEmulator function = new SyncRunner(paths, endpoints, paths.stateDir().resolve("logs"))
+                        .start(template, args[1], endpoints.physicalIds())) {
+                    System.out.println(function.invoke(event));
+                    System.err.println("function log: " + function.log());
+                }
+            }
+            default -> {
+                System.err.println("unknown command " + Arrays.toString(args));
+                usage();
+                System.exit(2);
+            }
+        }
+    }
+
+    private static void printStack(StackEndpoints endpoints) {
+        System.out.println();
+        System.out.println("The local AWS stays up. Look at it with the AWS CLI, e.g.:");
+        String cli = "AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing aws --region "
+                + io.dsgluesync.local.stack.LocalAws.REGION + " --endpoint-url http://127.0.0.1:" + endpoints.motoPort();
+        System.out.println("  " + cli + " glue get-databases");
+        System.out.println("  " + cli + " dynamodb scan --table-name " + endpoints.resources().auditTable());
+        System.out.println("Stop it with: local/bin/stack down");
+    }
+
+    private static void usage() {
+        System.err.println("usage: LocalMain up | down | sync | invoke FUNCTION_LOGICAL_ID EVENT_FILE");
+    }
+}

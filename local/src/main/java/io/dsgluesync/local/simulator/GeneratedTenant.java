@@ -1,0 +1,83 @@
+package io.dsgluesync.local.simulator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.function.Supplier;
+
+/**
+ * Builds {@link Tenant#generated} tenants. Everything follows from the seed: space and asset names, kinds
+ * (about 70% views, 20% analytic models, 10% analytical datasets), URL prefixes, and a per-asset seed from which
+ * {@link GeneratedEntityFactory} re-creates the columns each time a CSDL document is requested.
+ */
+final class GeneratedTenant {
+
+    static final String[] TOPICS = {"SALES", "FINANCE", "HR", "LOGISTICS", "PROCUREMENT", "MARKETING", "SERVICE",
+        "PRODUCTION", "RETAIL", "ENERGY"};
+    private static final String[] SUBJECTS = {"Orders", "Invoices", "Customers", "Deliveries", "Products",
+        "Employees", "Payments", "Contracts", "Shipments", "Suppliers", "Plants", "Campaigns", "Tickets", "Budgets"};
+
+    private GeneratedTenant() {
+    }
+
+    static Tenant build(int spaceCount, int assetCount, long seed) {
+        if (spaceCount < 1) {
+            throw new IllegalArgumentException("a generated tenant needs at least one space: " + spaceCount);
+        }
+        if (assetCount < 0) {
+            throw new IllegalArgumentException("asset count must be >= 0: " + assetCount);
+        }
+        Random random = new Random(seed);
+        List<SimSpace> spaces = new ArrayList<>(spaceCount);
+        for (int i = 1; i <= spaceCount; i++) {
+            String topic = TOPICS[random.nextInt(TOPICS.length)];
+            spaces.add(new SimSpace(String.format(Locale.ROOT, "GEN_SPACE_%03d", i),
+                    "Generated Space " + i + " (" + titleCase(topic) + ")"));
+        }
+        List<SimAsset> assets = new ArrayList<>(assetCount);
+        for (int j = 1; j <= assetCount; j++) {
+            SimSpace space = spaces.get(random.nextInt(spaceCount));
+            assets.add(asset(j, space.name(), random));
+        }
+        return Tenant.of(spaces, assets);
+    }
+
+    private static SimAsset asset(int number, String space, Random random) {
+        int roll = random.nextInt(100);
+        AssetKind kind = roll < 70 ? AssetKind.VIEW : roll < 90 ? AssetKind.ANALYTIC_MODEL : AssetKind.ANALYTICAL_DATASET;
+        String topic = TOPICS[random.nextInt(TOPICS.length)];
+        String subject = SUBJECTS[random.nextInt(SUBJECTS.length)];
+        boolean dotted = kind == AssetKind.VIEW && random.nextInt(20) == 0;
+        String name = switch (kind) {
+            case VIEW -> dotted ? String.format(Locale.ROOT, "GEN.%s.VIEW_%05d", topic, number)
+                    : String.format(Locale.ROOT, "GEN_%s_V_%05d", topic, number);
+            case ANALYTIC_MODEL -> String.format(Locale.ROOT, "GEN_%s_AM_%05d", topic, number);
+            case ANALYTICAL_DATASET -> String.format(Locale.ROOT, "GEN_%s_AD_%05d", topic, number);
+        };
+        String label = titleCase(topic) + " " + subject + " " + number
+                + (kind == AssetKind.ANALYTIC_MODEL ? " (Analytic Model)" : "");
+        ApiPrefix prefix = random.nextInt(3) == 0 ? ApiPrefix.DWC : ApiPrefix.DATASPHERE;
+        boolean hasParameters = random.nextInt(20) == 0;
+        long assetSeed = random.nextLong();
+        Supplier<CsdlEntity> entity = () -> GeneratedEntityFactory.create(name, label, kind, assetSeed);
+        return new SimAsset(name, label, space, kind, prefix,
+                kind.hasRelational() ? () -> CsdlWriter.write(entity.get(), CsdlWriter.Flavor.RELATIONAL) : null,
+                kind.hasAnalytical() ? () -> CsdlWriter.write(entity.get(), CsdlWriter.Flavor.ANALYTICAL) : null,
+                hasParameters);
+    }
+
+    static String titleCase(String upperSnake) {
+        StringBuilder out = new StringBuilder();
+        for (String word : upperSnake.toLowerCase(Locale.ROOT).split("_")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            if (out.length() > 0) {
+                out.append(' ');
+            }
+            out.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+        }
+        return out.toString();
+    }
+}

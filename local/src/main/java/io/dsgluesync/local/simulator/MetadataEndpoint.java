@@ -1,0 +1,158 @@
+package io.dsgluesync.local.simulator;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Consumption services (reference §3.1) under either prefix:
+ * {@code .../consumption/{relational|analytical}/<SPACE>/<ASSET>/$metadata} answers the CSDL XML, and the
+ * service root {@code .../<SPACE>/<ASSET>[/]} answers the service document. Data queries are not simulated.
+ */
+final class MetadataEndpoint {
+
+    private final Tenant tenant;
+    private final String base;
+
+    MetadataEndpoint(Tenant tenant, URI baseUrl) {
+        this.tenant = tenant;
+        this.base = baseUrl.toString();
+    }
+
+    /** The consumption prefix the raw path starts with, or null. */
+    static ApiPrefix prefixOf(String rawPath) {
+        for (ApiPrefix prefix : ApiPrefix.values()) {
+            String root = prefix.consumptionPath();
+            if (rawPath.startsWith(root + "/relational/") || rawPath.startsWith(root + "/analytical/")) {
+                return prefix;
+            }
+        }
+        return null;
+    }
+
+    void handle(HttpExchange exchange, ApiPrefix prefix) throws IOException {
+        if (!"GET".equals(exchange.getRequestMethod())) {
+            throw new ODataError(405, "Method " + exchange.getRequestMethod() + " not allowed");
+        }
+        String rawPath = exchange.getRequestURI().getRawPath();
+        List<String> segments = HttpIo.pathSegments(rawPath.substring(prefix.consumptionPath().length()));
+        if (segments.size() < 3 || segments.size() > 4) {
+            throw ODataError.notFound("Resource not found: " + rawPath);
+        }
+        boolean analytical = "analytical".equals(segments.get(0));
+        SimAsset asset = asset(segments.get(1), segments.get(2));
+        String csdl = csdl(asset, analytical);
+        String etag = etag(csdl);
+        String last = segments.size() == 4 ? segments.get(3) : "";
+        if (last.isEmpty()) {
+            sendServiceDocument(exchange, asset, prefix, analytical, etag);
+        } else if ("$metadata".equals(last)) {
+            sendMetadata(exchange, csdl, etag);
+        } else if (last.equals(asset.entitySetName())) {
+            throw new ODataError(501, "Data queries are not simulated");
+        } else {
+            throw ODataError.notFound("Entity set '" + last + "' not found");
+        }
+    }
+
+    private void sendMetadata(HttpExchange exchange, String csdl, String etag) throws IOException {
+        if (acceptsOnlyJson(HttpIo.header(exchange, "Accept"))) {
+            // Reference §5.2 / P16: $metadata is XML only; a JSON-only Accept header is refused.
+            throw new ODataError(406, "The requested format 'application/json' is not supported for $metadata");
+        }
+        exchange.getResponseHeaders().set("OData-Version", "4.0");
+        exchange.getResponseHeaders().set("ETag", etag);
+        if (matches(HttpIo.header(exchange, "If-None-Match"), etag)) {
+            HttpIo.sendEmpty(exchange, 304);
+            return;
+        }
+        HttpIo.sendBytes(exchange, 200, HttpIo.XML_TYPE, csdl.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Service document of reference §3.1, including {@code @odata.metadataEtag} (same value as the ETag). */
+    private void sendServiceDocument(HttpExchange exchange, SimAsset asset, ApiPrefix prefix, boolean analytical,
+                                     String etag) throws IOException {
+        String root = base + prefix.consumptionPath() + (analytical ? "/analytical/" : "/relational/")
+                + HttpIo.encodePathSegment(asset.spaceName()) + "/" + HttpIo.encodePathSegment(asset.name()) + "/";
+        ObjectNode body = HttpIo.JSON.createObjectNode();
+        body.put("@odata.context", root + "$metadata");
+        body.put("@odata.metadataEtag", etag);
+        body.putArray("value").addObject().put("name", asset.entitySetName()).put("url", asset.entitySetName());
+        HttpIo.sendJson(exchange, 200, body, true);
+    }
+
+    private SimAsset asset(String space, String name) {
+        if (tenant.space(space).isEmpty()) {
+            throw ODataError.notFound("Space '" + space + "' not found");
+        }
+        return tenant.asset(space, name).orElseThrow(
+                () -> ODataError.notFound("Asset '" + name + "' not found in space '" + space + "'"));
+    }
+
+    /**
+     * The requested document. Analytical metadata of an asset without analytical consumption gives 400, as seen
+     * on a real tenant (reference §6 A5); relational metadata of an analytic model gives 404 (not exposed, §5.2).
+     */
+    private static String csdl(SimAsset asset, boolean analytical) {
+        if (analytical) {
+            if (!asset.kind().hasAnalytical()) {
+                throw ODataError.badRequest("Asset '" + asset.name() + "' is not enabled for analytical consumption");
+            }
+            return asset.analyticalCsdl();
+        }
+        if (!asset.kind().hasRelational()) {
+            throw ODataError.notFound("Asset '" + asset.name() + "' is not exposed for relational consumption");
+        }
+        return asset.relationalCsdl();
+    }
+
+    static boolean acceptsOnlyJson(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        boolean sawAny = false;
+        for (String range : accept.split(",")) {
+            String mediaType = range.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+            if (mediaType.isEmpty()) {
+                continue;
+            }
+            if (!mediaType.equals("application/json")) {
+                return false;
+            }
+            sawAny = true;
+        }
+        return sawAny;
+    }
+
+    private static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        String strong = etag.substring(2);
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.trim();
+            if (tag.equals("*") || tag.equals(etag) || tag.equals(strong)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code W/"<base64 of SHA-256 of the body>"}, the shape of {@code @odata.metadataEtag} (reference §3.1). */
+    static String etag(String body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
+            return "W/\"" + Base64.getEncoder().encodeToString(digest) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

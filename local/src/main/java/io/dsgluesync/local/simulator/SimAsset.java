@@ -1,0 +1,57 @@
+package io.dsgluesync.local.simulator;
+
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * An exposed asset of a simulated tenant. The CSDL documents come from suppliers so that a generated tenant
+ * can build them on request instead of holding thousands of XML strings.
+ *
+ * @param name                   technical name; may contain dots
+ * @param label                  business name
+ * @param spaceName              owning space
+ * @param kind                   which consumption services exist
+ * @param urlPrefix              API root used in this asset's catalog URLs (both roots serve it)
+ * @param relationalCsdlSource   relational {@code $metadata} body, null when the kind has none
+ * @param analyticalCsdlSource   analytical {@code $metadata} body, null when the kind has none
+ * @param hasParameters          the catalog's {@code hasParameters} flag
+ */
+public record SimAsset(String name, String label, String spaceName, AssetKind kind, ApiPrefix urlPrefix,
+                       Supplier<String> relationalCsdlSource, Supplier<String> analyticalCsdlSource,
+                       boolean hasParameters) {
+
+    public SimAsset {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(spaceName, "spaceName");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(urlPrefix, "urlPrefix");
+        if (kind.hasRelational() != (relationalCsdlSource != null)
+                || kind.hasAnalytical() != (analyticalCsdlSource != null)) {
+            throw new IllegalArgumentException("CSDL documents of " + spaceName + "/" + name + " do not match " + kind);
+        }
+    }
+
+    /** An asset whose CSDL texts are already at hand. */
+    public static SimAsset of(String name, String label, String spaceName, AssetKind kind, ApiPrefix urlPrefix,
+                              String relationalCsdl, String analyticalCsdl, boolean hasParameters) {
+        return new SimAsset(name, label, spaceName, kind, urlPrefix,
+                relationalCsdl == null ? null : () -> relationalCsdl,
+                analyticalCsdl == null ? null : () -> analyticalCsdl, hasParameters);
+    }
+
+    /** The relational CSDL XML, or null for analytic models. */
+    public String relationalCsdl() {
+        return relationalCsdlSource == null ? null : relationalCsdlSource.get();
+    }
+
+    /** The analytical CSDL XML, or null for plain views. */
+    public String analyticalCsdl() {
+        return analyticalCsdlSource == null ? null : analyticalCsdlSource.get();
+    }
+
+    /** Entity-set name in the consumption service: dots become underscores (reference §3.1, pitfall P6). */
+    public String entitySetName() {
+        return name.replace('.', '_');
+    }
+}

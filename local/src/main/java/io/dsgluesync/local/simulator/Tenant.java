@@ -1,0 +1,91 @@
+package io.dsgluesync.local.simulator;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The spaces and exposed assets one simulated tenant serves, in catalog order. Immutable. */
+public final class Tenant {
+
+    private final List<SimSpace> spaces;
+    private final Map<String, SimSpace> spacesByName = new LinkedHashMap<>();
+    private final Map<String, Map<String, SimAsset>> assetsBySpace = new LinkedHashMap<>();
+    private final Map<String, List<SimAsset>> assetListsBySpace = new LinkedHashMap<>();
+    private final List<SimAsset> allAssets;
+
+    private Tenant(List<SimSpace> spaces, List<SimAsset> assets) {
+        this.spaces = List.copyOf(spaces);
+        for (SimSpace space : this.spaces) {
+            if (spacesByName.put(space.name(), space) != null) {
+                throw new IllegalArgumentException("duplicate space " + space.name());
+            }
+            assetsBySpace.put(space.name(), new LinkedHashMap<>());
+        }
+        for (SimAsset asset : assets) {
+            Map<String, SimAsset> inSpace = assetsBySpace.get(asset.spaceName());
+            if (inSpace == null) {
+                throw new IllegalArgumentException("asset " + asset.name() + " names unknown space " + asset.spaceName());
+            }
+            if (inSpace.put(asset.name(), asset) != null) {
+                throw new IllegalArgumentException("duplicate asset " + asset.spaceName() + "/" + asset.name());
+            }
+        }
+        List<SimAsset> all = new ArrayList<>(assets.size());
+        assetsBySpace.forEach((space, byName) -> {
+            List<SimAsset> list = List.copyOf(byName.values());
+            assetListsBySpace.put(space, list);
+            all.addAll(list);
+        });
+        this.allAssets = Collections.unmodifiableList(all);
+    }
+
+    /** A tenant made of the given spaces and assets; every asset must name one of the spaces. */
+    public static Tenant of(List<SimSpace> spaces, List<SimAsset> assets) {
+        return new Tenant(Objects.requireNonNull(spaces), Objects.requireNonNull(assets));
+    }
+
+    /** The hand-written tenant of {@code /tenant/sample/}: two spaces, seven assets (see its catalog.json). */
+    public static Tenant sample() {
+        return SampleTenantLoader.load();
+    }
+
+    /**
+     * A deterministic synthetic tenant: the same arguments always give the same names, labels, kinds and CSDL.
+     * CSDL is rendered on request, so large tenants stay cheap.
+     */
+    public static Tenant generated(int spaces, int assets, long seed) {
+        return GeneratedTenant.build(spaces, assets, seed);
+    }
+
+    public List<SimSpace> spaces() {
+        return spaces;
+    }
+
+    /** Assets of one space in catalog order; empty for an unknown space. */
+    public List<SimAsset> assets(String space) {
+        return assetListsBySpace.getOrDefault(space, List.of());
+    }
+
+    /** Assets of all spaces, space by space. */
+    public List<SimAsset> allAssets() {
+        return allAssets;
+    }
+
+    public Optional<SimSpace> space(String name) {
+        return Optional.ofNullable(spacesByName.get(name));
+    }
+
+    public Optional<SimAsset> asset(String space, String name) {
+        Map<String, SimAsset> inSpace = assetsBySpace.get(space);
+        return inSpace == null ? Optional.empty() : Optional.ofNullable(inSpace.get(name));
+    }
+
+    @Override
+    public String toString() {
+        return "Tenant[" + spaces.size() + " spaces, " + allAssets.size() + " assets]";
+    }
+}

@@ -1,0 +1,71 @@
+package io.dsgluesync.local.stack;
+
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * SDK clients for the local stack. moto routes by the SigV4 credential scope, so requests must be signed with
+ * some static keys (reference glue-and-moto.md §2.9–§2.10).
+ */
+public final class LocalAws implements AutoCloseable {
+    public static final String REGION = "eu-central-1";
+    public static final String ACCESS_KEY = "testing";
+    public static final String SECRET_KEY = "testing";
+    public static final String ACCOUNT = "123456789012";
+
+    private final URI endpoint;
+    private final SqsClient sqs;
+    private final DynamoDbClient dynamo;
+    private final GlueClient glue;
+    private final SecretsManagerClient secrets;
+
+    public LocalAws(int motoPort) {
+        this.endpoint = URI.create("http://127.0.0.1:" + motoPort);
+        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
+        var http = UrlConnectionHttpClient.create();
+        Region region = Region.of(REGION);
+        this.sqs = SqsClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials)
+                .httpClient(http).build();
+        this.dynamo = DynamoDbClient.builder().endpointOverride(endpoint).region(region)
+                .credentialsProvider(credentials).httpClient(http).build();
+        this.glue = GlueClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials)
+                .httpClient(http).build();
+        this.secrets = SecretsManagerClient.builder().endpointOverride(endpoint).region(region)
+                .credentialsProvider(credentials).httpClient(http).build();
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public SqsClient sqs() {
+        return sqs;
+    }
+
+    public DynamoDbClient dynamo() {
+        return dynamo;
+    }
+
+    public GlueClient glue() {
+        return glue;
+    }
+
+    public SecretsManagerClient secrets() {
+        return secrets;
+    }
+
+    @Override
+    public void close() {
+        sqs.close();
+        dynamo.close();
+        glue.close();
+        secrets.close();
+    }
+}

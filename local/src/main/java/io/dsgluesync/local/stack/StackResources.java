@@ -1,0 +1,77 @@
+package io.dsgluesync.local.stack;
+
+import io.dsgluesync.datasphere.ClientCredentials;
+import io.dsgluesync.model.JsonCodec;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsException;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * What template.yaml creates, made in the local AWS: the queues with their dead-letter queues and redrive, the audit
+ * table with TTL, and the Datasphere client secret. Idempotent, so that running it twice changes nothing.
+ *
+ * <p>One deliberate difference: the local queues use a 30-second visibility timeout instead of 720/180 s, and the
+ * local drainer makes a failed record visible again at once instead of waiting it out.
+ */
+public record StackResources(String assetQueueUrl, String assetDlqUrl, String resultsQueueUrl, String resultsDlqUrl,
+                             String auditTable, String secretArn) {
+
+    public static final String PREFIX = "dsgs-local";
+    static final int MAX_RECEIVE_COUNT = 5;
+
+    public static StackResources bootstrap(LocalAws aws, ClientCredentials datasphereClient) {
+        String assetDlq = queue(aws, PREFIX + "-asset-dlq", Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD, "1209600"));
+        String resultsDlq = queue(aws, PREFIX + "-results-dlq", Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD, "1209600"));
+        String assets = queue(aws, PREFIX + "-assets", Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "30",
+                QueueAttributeName.REDRIVE_POLICY, redrive(aws, assetDlq)));
+        String results = queue(aws, PREFIX + "-results", Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "30",
+                QueueAttributeName.REDRIVE_POLICY, redrive(aws, resultsDlq)));
+        String table = PREFIX + "-audit";
+        createTable(aws, table);
+        String secretArn = secret(aws, PREFIX + "/datasphere-client", datasphereClient);
+        return new StackResources(assets, assetDlq, results, resultsDlq, table, secretArn);
+    }
+
+    private static String queue(LocalAws aws, String name, Map<QueueAttributeName, String> attributes) {
+        return aws.sqs().createQueue(r -> r.queueName(name).attributes(attributes)).queueUrl();
+    }
+
+    private static String redrive(LocalAws aws, String dlqUrl) {
+        String arn = aws.sqs().getQueueAttributes(r -> r.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        return JsonCodec.write(Map.of("deadLetterTargetArn", arn, "maxReceiveCount", MAX_RECEIVE_COUNT));
+    }
+
+    private static void createTable(LocalAws aws, String table) {
+        try {
+            aws.dynamo().describeTable(r -> r.tableName(table));
+            return;
+        } catch (ResourceNotFoundException absent) {
+            // created below
+        }
+        aws.dynamo().createTable(r -> r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
+                        AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.S).build())
+                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
+                        KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build()));
+        aws.dynamo().updateTimeToLive(r -> r.tableName(table)
+                .timeToLiveSpecification(t -> t.attributeName("expiresAt").enabled(true)));
+    }
+
+    private static String secret(LocalAws aws, String name, ClientCredentials client) {
+        String value = JsonCodec.write(Map.of("clientId", client.clientId(), "clientSecret", client.clientSecret()));
+        try {
+            return aws.secrets().createSecret(r -> r.name(name).secretString(value)).arn();
+        } catch (ResourceExistsException e) {
+            aws.secrets().putSecretValue(r -> r.secretId(name).secretString(value));
+            return aws.secrets().describeSecret(r -> r.secretId(name)).arn();
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.dsgluesync.local.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dsgluesync.model.JsonCodec;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
+
+/**
+ * One whole sync on the local stack: discovery invoked with a scheduled event, the asset queue drained through the
+ * worker and the results queue through the results function, all under the Runtime Interface Emulator.
+ */
+public final class SyncRunner {
+    private static final Duration DRAIN_LIMIT = Duration.ofMinutes(20);
+    private final StackPaths paths;
+    private final StackEndpoints stack;
+    private final Path logDir;
+
+    public SyncRunner(StackPaths paths, StackEndpoints stack, Path logDir) {
+        this.paths = paths;
+        this.stack = stack;
+        this.logDir = logDir;
+    }
+
+    public SyncReport run() throws IOException, InterruptedException {
+        SamTemplate template = SamTemplate.read(paths.template());
+        Map<String, String> ids = stack.physicalIds();
+        try (LocalAws aws = new LocalAws(stack.motoPort());
+             LambdaEmulator discovery = start(template, "DiscoveryFunction", ids);
+             LambdaEmulator worker = start(template, "WorkerFunction", ids);
+             LambdaEmulator results = start(template, "ResultsFunction", ids)) {
+            String response = discovery.invoke(Events.scheduled(Instant.now(), LocalAws.REGION, LocalAws.ACCOUNT));
+            JsonNode summary = JsonCodec.mapper().readTree(response);
+            if (summary.has("errorType") || !summary.hasNonNull("runId")) {
+                throw new IOException("discovery failed: " + response + " (log: " + discovery.log() + ")");
+            }
+            String runId = summary.get("runId").asText();
+            QueueDrainer.Drained workerDrain = new QueueDrainer(aws.sqs(), stack.resources().assetQueueUrl(), worker,
+                    LocalAws.REGION).drain(DRAIN_LIMIT);
+            QueueDrainer.Drained resultsDrain = new QueueDrainer(aws.sqs(), stack.resources().resultsQueueUrl(),
+                    results, LocalAws.REGION).drain(DRAIN_LIMIT);
+            return report(aws, runId, response, workerDrain, resultsDrain);
+        }
+    }
+
+    public LambdaEmulator start(SamTemplate template, String function, Map<String, String> ids) throws IOException {
+        return LambdaEmulator.start(paths, template.function(function, ids), stack.runtimeEnvironment(),
+                logDir.resolve(function + ".log"));
+    }
+
+    private SyncReport report(LocalAws aws, String runId, String response, QueueDrainer.Drained workerDrain,
+                              QueueDrainer.Drained resultsDrain) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        aws.dynamo().queryPaginator(r -> r.tableName(stack.resources().auditTable())
+                        .keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("RUN#" + runId))))
+                .items().forEach(items::add);
+        Map<String, String> summary = new LinkedHashMap<>();
+        List<SyncReport.AssetLine> lines = new ArrayList<>();
+        for (Map<String, AttributeValue> item : items) {
+            if ("SUMMARY".equals(item.get("sk").s())) {
+                for (String key : List.of("status", "expectedAssets", "processed", "created", "updated",
+                        "unchanged", "failed", "conflict", "listingComplete", "glueCalls", "datasphereRequests")) {
+                    AttributeValue v = item.get(key);
+                    summary.put(key, v == null ? (key.equals("status") ? "RUNNING" : "0")
+                            : v.s() != null ? v.s() : v.n() != null ? v.n() : String.valueOf(v.bool()));
+                }
+            } else {
+                String database = text(item, "database");
+                String table = text(item, "table");
+                lines.add(new SyncReport.AssetLine(text(item, "space"), text(item, "asset"), database, table,
+                        glueColumns(aws, database, table), text(item, "action"), text(item, "error")));
+            }
+        }
+        lines.sort((a, b) -> a.space().equals(b.space()) ? a.table().compareTo(b.table())
+                : a.space().compareTo(b.space()));
+        return new SyncReport(runId, response, lines, summary, workerDrain, resultsDrain);
+    }
+
+    private static int glueColumns(LocalAws aws, String database, String table) {
+        if (database == null || table == null) {
+            return 0;
+        }
+        try {
+            return aws.glue().getTable(r -> r.databaseName(database).name(table)).table().storageDescriptor()
+                    .columns().size();
+        } catch (EntityNotFoundException e) {
+            return 0;
+        }
+    }
+
+    private static String text(Map<String, AttributeValue> item, String key) {
+        AttributeValue v = item.get(key);
+        return v == null ? null : v.s();
+    }
+}

@@ -1,0 +1,36 @@
+package io.dsgluesync.audit;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The worker's account of one asset in one run, sent to the results queue.
+ *
+ * @param errorField the message or metadata field that was wrong, when the input was bad
+ * @param calls      outside calls made for this asset by operation (e.g. {@code glue.GetTable}, {@code datasphere})
+ */
+public record AuditRecord(
+        String type,
+        int schemaVersion,
+        String runId,
+        String space,
+        String asset,
+        String kind,
+        String database,
+        String table,
+        AuditAction action,
+        int columnCount,
+        String fingerprintBefore,
+        String fingerprintAfter,
+        String errorClass,
+        String errorField,
+        String error,
+        List<String> warnings,
+        Map<String, Integer> calls,
+        String targetAccount,
+        long durationMs,
+        String finishedAt) {
+
+    public static final String TYPE = "asset";
+    public static final int SCHEMA_VERSION = 1;
+}

@@ -1,0 +1,127 @@
+package io.dsgluesync.audit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * The audit table: one summary item per run ({@code pk=RUN#id, sk=SUMMARY}) and one item per asset per run
+ * ({@code sk=ASSET#space/asset}). An asset item and its counter update are written in one transaction whose put is
+ * conditional, so a redelivered audit message never counts twice.
+ */
+public class AuditStore {
+    public static final String SUMMARY = "SUMMARY";
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Clock clock;
+    private final Duration ttl;
+
+    public AuditStore(DynamoDbClient dynamo, String table, Clock clock, Duration ttl) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.clock = clock;
+        this.ttl = ttl;
+    }
+
+    public static String runKey(String runId) {
+        return "RUN#" + runId;
+    }
+
+    /** Records what discovery announced; order-independent with the asset records. */
+    public RunStatus recordRun(RunStarted run) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":runId", s(run.runId()));
+        values.put(":startedAt", s(run.startedAt()));
+        values.put(":expected", n(run.expectedAssets()));
+        values.put(":complete", AttributeValue.fromBool(run.listingComplete()));
+        values.put(":spaces", AttributeValue.fromL(run.spaces().stream().map(AuditStore::s).toList()));
+        values.put(":errors", AttributeValue.fromL(run.listingErrors().stream().map(AuditStore::s).toList()));
+        values.put(":dsp", n(run.datasphereRequests()));
+        Map<String, AttributeValue> item = dynamo.updateItem(r -> r.tableName(table).key(summaryKey(run.runId()))
+                .updateExpression("SET #runId = :runId, #startedAt = :startedAt, #expected = :expected, "
+                        + "#complete = :complete, #spaces = :spaces, #errors = :errors ADD #dsp :dsp")
+                .expressionAttributeNames(Map.of("#runId", "runId", "#startedAt", "startedAt",
+                        "#expected", "expectedAssets", "#complete", "listingComplete", "#spaces", "spaces",
+                        "#errors", "listingErrors", "#dsp", "datasphereRequests"))
+                .expressionAttributeValues(values)
+                .returnValues(ReturnValue.ALL_NEW)).attributes();
+        return RunStatus.from(item);
+    }
+
+    /** Writes the asset item and counts it, exactly once; answers empty for a duplicate delivery. */
+    public Optional<RunStatus> recordAsset(AuditRecord record) {
+        Map<String, AttributeValue> item = AuditItems.assetItem(record, clock.instant().plus(ttl).getEpochSecond());
+        String counter = record.action().counter();
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":one", n(1));
+        values.put(":duration", n(record.durationMs()));
+        values.put(":runId", s(record.runId()));
+        values.put(":glue", n(record.calls() == null ? 0 : record.calls().entrySet().stream()
+                .filter(e -> !e.getKey().startsWith("datasphere")).mapToInt(Map.Entry::getValue).sum()));
+        values.put(":dsp", n(record.calls() == null ? 0 : record.calls().getOrDefault("datasphere", 0)));
+        // Every attribute goes through a name placeholder: "processed", "spaces", "status" are DynamoDB reserved words.
+        Map<String, String> names = Map.of("#c", counter, "#runId", "runId", "#processed", "processed",
+                "#duration", "durationTotalMs", "#glue", "glueCalls", "#dsp", "datasphereRequests");
+        try {
+            dynamo.transactWriteItems(r -> r.transactItems(
+                    TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
+                            .conditionExpression("attribute_not_exists(sk)")).build(),
+                    TransactWriteItem.builder().update(u -> u.tableName(table).key(summaryKey(record.runId()))
+                            .updateExpression("SET #runId = :runId ADD #c :one, #processed :one, "
+                                    + "#duration :duration, #glue :glue, #dsp :dsp")
+                            .expressionAttributeNames(names)
+                            .expressionAttributeValues(values)).build()));
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.cancellationReasons();
+            if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        return Optional.of(readRun(record.runId()).orElseThrow());
+    }
+
+    /** Marks the run finished once, when every expected asset is accounted for; true if this call marked it. */
+    public boolean markFinished(RunStatus status) {
+        String finalStatus = status.finalStatus();
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(summaryKey(status.runId()))
+                    .updateExpression("SET #s = :s, #t = :t")
+                    .conditionExpression("attribute_not_exists(#s) OR #s = :running")
+                    .expressionAttributeNames(Map.of("#s", "status", "#t", "finishedAt"))
+                    .expressionAttributeValues(Map.of(":s", s(finalStatus), ":t", s(clock.instant().toString()),
+                            ":running", s("RUNNING"))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    public Optional<RunStatus> readRun(String runId) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(summaryKey(runId))
+                .consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(RunStatus.from(item));
+    }
+
+    private static Map<String, AttributeValue> summaryKey(String runId) {
+        return Map.of("pk", s(runKey(runId)), "sk", s(SUMMARY));
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}

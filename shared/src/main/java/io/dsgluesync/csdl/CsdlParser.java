@@ -1,0 +1,178 @@
+package io.dsgluesync.csdl;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+
+/**
+ * Reads OData V4 CSDL ({@code $metadata}) into an {@link EntityModel}. Annotations are taken from external
+ * {@code <Annotations Target="...">} blocks (Datasphere's shape, reference P8) and from inline children alike.
+ * DTDs are refused outright, so external entities and entity expansion cannot happen.
+ */
+public final class CsdlParser {
+    private CsdlParser() {
+    }
+
+    public static EntityModel parse(String assetName, byte[] xml) {
+        Document document = read(assetName, xml);
+        Element root = document.getDocumentElement();
+        if (!"Edmx".equals(root.getLocalName())) {
+            throw new CsdlException("Edmx", "asset " + assetName + ": $metadata root element is <"
+                    + root.getNodeName() + ">, not <edmx:Edmx>", null);
+        }
+        Map<String, String> aliases = new HashMap<>();
+        List<Element> schemas = new ArrayList<>();
+        Xml.descendants(root, "Schema").forEach(schema -> {
+            schemas.add(schema);
+            String namespace = schema.getAttribute("Namespace");
+            aliases.put(namespace, namespace);
+            if (!schema.getAttribute("Alias").isEmpty()) {
+                aliases.put(schema.getAttribute("Alias"), namespace);
+            }
+        });
+        if (schemas.isEmpty()) {
+            throw new CsdlException("Schema", "asset " + assetName + ": $metadata has no <Schema>", null);
+        }
+        SchemaIndex index = new SchemaIndex(assetName, aliases);
+        schemas.forEach(index::add);
+        return index.mainEntity();
+    }
+
+    private static Document read(String assetName, byte[] xml) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            factory.setXIncludeAware(false);
+            factory.setExpandEntityReferences(false);
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(null);
+            return builder.parse(new ByteArrayInputStream(xml));
+        } catch (SAXParseException e) {
+            throw new CsdlException("$metadata", "asset " + assetName + ": malformed CSDL XML at line "
+                    + e.getLineNumber() + ": " + e.getMessage(), e);
+        } catch (SAXException | IOException e) {
+            throw new CsdlException("$metadata", "asset " + assetName + ": unreadable CSDL XML: " + e.getMessage(), e);
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("XML parser lacks secure-processing features", e);
+        }
+    }
+
+    /** Entity types, complex types, entity sets and annotation blocks of all schemas, by qualified name. */
+    private static final class SchemaIndex {
+        private final String assetName;
+        private final Map<String, String> aliases;
+        private final Map<String, Element> entityTypes = new LinkedHashMap<>();
+        private final Map<String, Element> complexTypes = new LinkedHashMap<>();
+        private final Map<String, String> entitySets = new LinkedHashMap<>();
+        private final Map<String, Map<String, String>> annotations = new HashMap<>();
+        private final Map<String, List<Element>> hierarchyAnnotations = new HashMap<>();
+
+        SchemaIndex(String assetName, Map<String, String> aliases) {
+            this.assetName = assetName;
+            this.aliases = aliases;
+        }
+
+        void add(Element schema) {
+            String namespace = schema.getAttribute("Namespace");
+            for (Element type : Xml.children(schema, "EntityType")) {
+                String qualified = namespace + "." + type.getAttribute("Name");
+                entityTypes.put(qualified, type);
+                collectInline(qualified, type);
+                for (Element property : Xml.children(type, "Property")) {
+                    collectInline(qualified + "/" + property.getAttribute("Name"), property);
+                }
+            }
+            for (Element type : Xml.children(schema, "ComplexType")) {
+                complexTypes.put(namespace + "." + type.getAttribute("Name"), type);
+            }
+            for (Element container : Xml.children(schema, "EntityContainer")) {
+                for (Element set : Xml.children(container, "EntitySet")) {
+                    entitySets.put(set.getAttribute("Name"), qualify(set.getAttribute("EntityType")));
+                }
+            }
+            for (Element block : Xml.children(schema, "Annotations")) {
+                String target = qualifyTarget(block.getAttribute("Target"));
+                for (Element annotation : Xml.children(block, "Annotation")) {
+                    record(target, annotation);
+                }
+            }
+        }
+
+        private void collectInline(String target, Element element) {
+            Xml.children(element, "Annotation").forEach(a -> record(target, a));
+        }
+
+        private void record(String target, Element annotation) {
+            String term = Terms.normalise(annotation.getAttribute("Term"));
+            annotations.computeIfAbsent(target, t -> new LinkedHashMap<>()).put(term, Xml.annotationValue(annotation));
+            if (term.equals(Terms.LEVELED) || term.equals(Terms.RECURSIVE)) {
+                hierarchyAnnotations.computeIfAbsent(target, t -> new ArrayList<>()).add(annotation);
+            }
+        }
+
+        private String qualify(String name) {
+            int dot = name.lastIndexOf('.');
+            if (dot < 0) {
+                return name;
+            }
+            String namespace = aliases.getOrDefault(name.substring(0, dot), name.substring(0, dot));
+            return namespace + name.substring(dot);
+        }
+
+        private String qualifyTarget(String target) {
+            int slash = target.indexOf('/');
+            return slash < 0 ? qualify(target) : qualify(target.substring(0, slash)) + target.substring(slash);
+        }
+
+        EntityModel mainEntity() {
+            String expectedSet = assetName.replace('.', '_');
+            Map.Entry<String, String> chosen = entitySets.entrySet().stream()
+                    .filter(e -> e.getKey().equals(expectedSet)).findFirst()
+                    .orElse(entitySets.entrySet().stream().findFirst().orElse(null));
+            String typeName = chosen != null ? chosen.getValue() : entityTypes.keySet().stream().findFirst().orElse(null);
+            Element type = typeName == null ? null : entityTypes.get(typeName);
+            if (type == null) {
+                throw new CsdlException("EntityType", "asset " + assetName + ": $metadata has no entity type"
+                        + (typeName == null ? "" : " named " + typeName), null);
+            }
+            String setName = chosen != null ? chosen.getKey() : type.getAttribute("Name");
+            Map<String, String> entityAnnotations = new LinkedHashMap<>(annotations.getOrDefault(typeName, Map.of()));
+            annotations.entrySet().stream()
+                    .filter(e -> e.getKey().endsWith("/" + setName) && !e.getKey().startsWith(typeName + "/"))
+                    .forEach(e -> entityAnnotations.putAll(e.getValue()));
+            List<CsdlColumn> columns = Columns.read(assetName, typeName, type, annotations);
+            Map<String, List<CsdlColumn>> complex = new LinkedHashMap<>();
+            complexTypes.forEach((name, element) -> complex.put(name, Columns.read(assetName, name, element, annotations)));
+            List<CsdlHierarchy> hierarchies = Hierarchies.read(hierarchyAnnotations.getOrDefault(typeName, List.of()));
+            return new EntityModel(setName, typeName, entityAnnotations.get(Terms.LABEL),
+                    entityAnnotations.get(Terms.ORIGINAL_NAME), stripHash(entityAnnotations.get(Terms.DIMENSION_TYPE)),
+                    columns, hierarchies, Map.copyOf(entityAnnotations), Map.copyOf(complex));
+        }
+
+        private static String stripHash(String value) {
+            if (value == null) {
+                return null;
+            }
+            String last = value.contains("/") ? value.substring(value.lastIndexOf('/') + 1) : value;
+            return last.startsWith("#") ? last.substring(1) : last;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.dsgluesync.csdl;
+
+import java.util.Locale;
+
+/**
+ * Annotation terms are compared case-insensitively on "vocabulary.term", whether written with an alias
+ * ({@code Common.Label}) or a full namespace ({@code com.sap.vocabularies.Common.v1.Label}): Datasphere emits both
+ * {@code Analytics.dimension} and {@code Analytics.Dimension} (reference datasphere-api.md §3.6, P7).
+ */
+final class Terms {
+    static final String LABEL = "common.label";
+    static final String DIMENSION = "analytics.dimension";
+    static final String MEASURE = "analytics.measure";
+    static final String DIMENSION_TYPE = "analytics.dimensiontype";
+    static final String AGGREGATION = "aggregation.default";
+    static final String ISO_CURRENCY = "measures.isocurrency";
+    static final String UNIT = "measures.unit";
+    static final String TEXT = "common.text";
+    static final String ORIGINAL_NAME = "dataintegration.originalname";
+    static final String LEVELED = "hierarchy.leveled";
+    static final String RECURSIVE = "hierarchy.recursivehierarchy";
+    static final String CALENDAR_PREFIX = "common.iscalendar";
+    static final String DAY_OF_YEAR = "common.isdayofcalendaryear";
+
+    private Terms() {
+    }
+
+    static String normalise(String term) {
+        String[] parts = term.split("\\.");
+        String name = parts[parts.length - 1];
+        String vocabulary = "";
+        for (int i = parts.length - 2; i >= 0; i--) {
+            if (!parts[i].matches("[vV]\\d+")) {
+                vocabulary = parts[i];
+                break;
+            }
+        }
+        return (vocabulary + "." + name).toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,157 @@
+package io.dsgluesync.datasphere;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dsgluesync.model.Asset;
+import io.dsgluesync.model.JsonCodec;
+import io.dsgluesync.model.Space;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/** The catalog and {@code $metadata} APIs of one tenant (reference datasphere-api.md §2–§3). */
+public class DatasphereClient {
+    /** Newer prefix first, the documented (deprecated) one as fallback on 404/405 (§2.1). */
+    static final List<String> CATALOG_PREFIXES = List.of(
+            "/api/v1/datasphere/consumption/catalog", "/api/v1/dwc/catalog");
+    private static final int MAX_PAGES = 100_000;
+
+    private final DatasphereSettings settings;
+    private final DatasphereHttp http;
+    private volatile String catalogPrefix;
+
+    public DatasphereClient(DatasphereSettings settings, DatasphereHttp http) {
+        this.settings = settings;
+        this.http = http;
+    }
+
+    public List<Space> listSpaces() {
+        return withPrefix(prefix -> page(catalogUri(prefix, "/spaces"), CatalogResponses::spaces));
+    }
+
+    public List<Asset> listAssets(String space) {
+        String path = "/spaces('" + quote(space) + "')/assets";
+        return withPrefix(prefix -> page(catalogUri(prefix, path),
+                (rows, source) -> CatalogResponses.assets(rows, space, source)));
+    }
+
+    /** Fetches CSDL XML; refuses URLs outside the tenant's origin so a catalog can never redirect us elsewhere. */
+    public MetadataDocument fetchMetadata(URI url, String ifNoneMatch) {
+        if (!settings.isTenantOrigin(url)) {
+            throw new DatasphereException(DatasphereException.Kind.REFUSED, "metadata URL " + url
+                    + " is not on the tenant's origin " + settings.tenantUrl() + "; refused");
+        }
+        Map<String, String> headers = ifNoneMatch == null ? Map.of() : Map.of("If-None-Match", ifNoneMatch);
+        // $metadata is CSDL XML whatever SAP's table says; a JSON-only Accept can earn a 406 (P16).
+        HttpResponse<byte[]> response = http.get(url, "application/xml", headers);
+        String etag = response.headers().firstValue("ETag").orElse(null);
+        if (response.statusCode() == 304) {
+            return MetadataDocument.unchanged(ifNoneMatch);
+        }
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        if (type.toLowerCase().contains("html")) {
+            throw new DatasphereException(DatasphereException.Kind.BAD_RESPONSE, url + " answered an HTML page instead"
+                    + " of CSDL XML (a login page: check the OAuth client's purpose, reference §5.2)");
+        }
+        if (response.body().length > settings.maxMetadataBytes()) {
+            throw new DatasphereException(DatasphereException.Kind.BAD_RESPONSE, url + " is " + response.body().length
+                    + " bytes, over the limit of " + settings.maxMetadataBytes());
+        }
+        return new MetadataDocument(response.body(), etag, false);
+    }
+
+    public int requestCount() {
+        return http.requestCount();
+    }
+
+    private <T> T withPrefix(Function<String, T> call) {
+        String known = catalogPrefix;
+        if (known != null) {
+            return call.apply(known);
+        }
+        DatasphereException last = null;
+        for (String prefix : CATALOG_PREFIXES) {
+            try {
+                T result = call.apply(prefix);
+                catalogPrefix = prefix;
+                return result;
+            } catch (DatasphereException e) {
+                if (e.kind() != DatasphereException.Kind.NOT_FOUND || e.status() == 0) {
+                    throw e;
+                }
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private URI catalogUri(String prefix, String path) {
+        return URI.create(settings.tenantUrl() + prefix + path);
+    }
+
+    /** Pages with {@code $top}/{@code $skip}, following {@code @odata.nextLink} whenever the server sends one. */
+    private <T> List<T> page(URI first, RowReader<T> reader) {
+        List<T> all = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        int top = settings.pageSize();
+        int skip = 0;
+        URI next = withPaging(first, top, skip);
+        for (int pages = 0; next != null; pages++) {
+            if (pages >= MAX_PAGES || !seen.add(next.toString())) {
+                throw new DatasphereException(DatasphereException.Kind.BAD_RESPONSE, first + ": paging does not end");
+            }
+            JsonNode body = json(next);
+            JsonNode rows = CatalogResponses.rows(body, next);
+            all.addAll(reader.read(rows, next));
+            String link = CatalogResponses.nextLink(body);
+            if (link != null) {
+                next = next.resolve(link);
+            } else if (rows.size() >= top) {
+                skip += rows.size();
+                next = withPaging(first, top, skip);
+            } else {
+                next = null;
+            }
+        }
+        return all;
+    }
+
+    private JsonNode json(URI uri) {
+        HttpResponse<byte[]> response = http.get(uri, "application/json", Map.of());
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        if (!type.toLowerCase().contains("json")) {
+            throw new DatasphereException(DatasphereException.Kind.BAD_RESPONSE, uri + " answered '" + type
+                    + "' instead of JSON (an HTML login page means a wrong OAuth client purpose, reference §5.2)");
+        }
+        try {
+            return JsonCodec.mapper().readTree(response.body());
+        } catch (IOException e) {
+            throw new DatasphereException(DatasphereException.Kind.BAD_RESPONSE, uri + " answered malformed JSON");
+        }
+    }
+
+    private static URI withPaging(URI base, int top, int skip) {
+        return URI.create(base + "?" + enc("$top") + "=" + top + "&" + enc("$skip") + "=" + skip);
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** OData string literal inside a path segment: quotes doubled, then percent-encoded (P26). */
+    static String quote(String name) {
+        return URLEncoder.encode(name.replace("'", "''"), StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    @FunctionalInterface
+    interface RowReader<T> {
+        List<T> read(JsonNode rows, URI source);
+    }
+}

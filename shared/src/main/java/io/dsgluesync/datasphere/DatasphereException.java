@@ -1,0 +1,58 @@
+package io.dsgluesync.datasphere;
+
+import java.time.Duration;
+
+/** Every failure talking to Datasphere, translated once at the HTTP boundary into a small vocabulary. */
+public class DatasphereException extends RuntimeException {
+    public enum Kind {
+        /** 401/403 after a token refresh, or the token endpoint refused the client. */
+        UNAUTHORIZED(false),
+        NOT_FOUND(false),
+        /** 429 that outlasted the retries. */
+        THROTTLED(true),
+        /** 5xx, timeouts and connection failures that outlasted the retries. */
+        UNAVAILABLE(true),
+        /** A body we cannot use: HTML instead of JSON, malformed JSON or XML, over the size limit. */
+        BAD_RESPONSE(false),
+        /** A request we refuse to send, e.g. a metadata URL on a foreign origin. */
+        REFUSED(false),
+        NOT_MODIFIED(false);
+
+        private final boolean retryable;
+
+        Kind(boolean retryable) {
+            this.retryable = retryable;
+        }
+    }
+
+    private final Kind kind;
+    private final int status;
+    private final Duration retryAfter;
+
+    public DatasphereException(Kind kind, String message) {
+        this(kind, message, 0, null, null);
+    }
+
+    public DatasphereException(Kind kind, String message, int status, Duration retryAfter, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+        this.status = status;
+        this.retryAfter = retryAfter;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+
+    public boolean retryable() {
+        return kind.retryable;
+    }
+}

@@ -1,0 +1,119 @@
+package io.dsgluesync.datasphere;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The one place that sends requests to the tenant: bearer token, a single token refresh on 401, retries of 429
+ * (honouring {@code Retry-After}), 5xx and I/O errors with bounded backoff (reference datasphere-api.md §5.1).
+ */
+public class DatasphereHttp {
+    private final HttpClient http;
+    private final TokenProvider tokens;
+    private final Backoff backoff;
+    private final int maxAttempts;
+    private final Duration timeout;
+    private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger throttles = new AtomicInteger();
+
+    public DatasphereHttp(HttpClient http, TokenProvider tokens, Backoff backoff, int maxAttempts, Duration timeout) {
+        this.http = http;
+        this.tokens = tokens;
+        this.backoff = backoff;
+        this.maxAttempts = Math.max(1, maxAttempts);
+        this.timeout = timeout;
+    }
+
+    /** GET with retries; answers 2xx and 304, throws {@link DatasphereException} for everything else. */
+    public HttpResponse<byte[]> get(URI uri, String accept, Map<String, String> headers) {
+        boolean refreshed = false;
+        for (int attempt = 1; ; attempt++) {
+            String token = tokens.token();
+            HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout).GET()
+                    .header("Authorization", "Bearer " + token)
+                    .header("Accept", accept);
+            headers.forEach(builder::header);
+            HttpResponse<byte[]> response;
+            try {
+                requests.incrementAndGet();
+                response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException e) {
+                if (attempt >= maxAttempts) {
+                    throw new DatasphereException(DatasphereException.Kind.UNAVAILABLE, "GET " + uri + " failed after "
+                            + attempt + " attempts: " + e.getClass().getSimpleName(), 0, null, e);
+                }
+                backoff.pause(attempt, null);
+                continue;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DatasphereException(DatasphereException.Kind.UNAVAILABLE, "interrupted: GET " + uri);
+            }
+            int status = response.statusCode();
+            if ((status >= 200 && status < 300) || status == 304) {
+                return response;
+            }
+            if (status == 401 && !refreshed) {
+                // Tokens expire (1 day by default) and are not refreshable: fetch a new one once (§1.4).
+                tokens.invalidate(token);
+                refreshed = true;
+                attempt--;
+                continue;
+            }
+            boolean retryable = status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
+            if (status == 429) {
+                throttles.incrementAndGet();
+            }
+            Duration retryAfter = retryAfter(response);
+            if (retryable && attempt < maxAttempts) {
+                backoff.pause(attempt, retryAfter);
+                continue;
+            }
+            throw failure(uri, status, retryAfter);
+        }
+    }
+
+    public int requestCount() {
+        return requests.get();
+    }
+
+    public int throttleCount() {
+        return throttles.get();
+    }
+
+    private static DatasphereException failure(URI uri, int status, Duration retryAfter) {
+        DatasphereException.Kind kind = switch (status) {
+            case 401, 403 -> DatasphereException.Kind.UNAUTHORIZED;
+            case 404, 405 -> DatasphereException.Kind.NOT_FOUND;
+            case 429 -> DatasphereException.Kind.THROTTLED;
+            default -> status >= 500 ? DatasphereException.Kind.UNAVAILABLE : DatasphereException.Kind.BAD_RESPONSE;
+        };
+        return new DatasphereException(kind, "GET " + uri + " answered HTTP " + status, status, retryAfter, null);
+    }
+
+    static Duration retryAfter(HttpResponse<?> response) {
+        String value = response.headers().firstValue("Retry-After").orElse(null);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
+                return wait.isNegative() ? Duration.ZERO : wait;
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.dsgluesync.glue;
+
+import io.dsgluesync.audit.AuditAction;
+import io.dsgluesync.mapping.SyncParameters;
+import io.dsgluesync.mapping.TableDefinition;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Upserts a mapped table with the fewest Glue calls: an unchanged fingerprint means no write at all; a table that
+ * the sync does not manage is never touched; updates carry the read VersionId and keep foreign parameters.
+ */
+public class CatalogWriter {
+    private static final int MAX_CONFLICT_RETRIES = 3;
+    private final GlueCatalog catalog;
+    private final Clock clock;
+    private final boolean skipArchive;
+    private final boolean adoptUnmanaged;
+    private final Set<String> knownDatabases = ConcurrentHashMap.newKeySet();
+
+    public CatalogWriter(GlueCatalog catalog, Clock clock, boolean skipArchive, boolean adoptUnmanaged) {
+        this.catalog = catalog;
+        this.clock = clock;
+        this.skipArchive = skipArchive;
+        this.adoptUnmanaged = adoptUnmanaged;
+    }
+
+    public WriteOutcome upsert(TableDefinition table, String runId) {
+        ensureDatabase(table);
+        String db = table.database().name();
+        for (int attempt = 1; ; attempt++) {
+            Optional<StoredTable> stored = catalog.getTable(db, table.name());
+            try {
+                return stored.map(existing -> update(table, existing, runId))
+                        .orElseGet(() -> create(table, runId));
+            } catch (CatalogException e) {
+                boolean raced = e.kind() == CatalogException.Kind.ALREADY_EXISTS
+                        || e.kind() == CatalogException.Kind.CONFLICT;
+                if (!raced || attempt >= MAX_CONFLICT_RETRIES) {
+                    throw e;
+                }
+                // Another writer got there first: read again, merge again.
+            }
+        }
+    }
+
+    private WriteOutcome create(TableDefinition table, String runId) {
+        catalog.createTable(table.database().name(), GlueConverter.tableInput(table, Map.of(), runId, clock.instant()));
+        return new WriteOutcome(AuditAction.CREATED, null, null);
+    }
+
+    private WriteOutcome update(TableDefinition table, StoredTable existing, String runId) {
+        Map<String, String> parameters = existing.parameters() == null ? Map.of() : existing.parameters();
+        String before = parameters.get(SyncParameters.FINGERPRINT);
+        boolean managed = SyncParameters.MANAGED_BY_VALUE.equals(parameters.get(SyncParameters.MANAGED_BY));
+        if (!managed && !adoptUnmanaged) {
+            return new WriteOutcome(AuditAction.CONFLICT, before, "table " + existing.database() + "."
+                    + existing.name() + " exists but is not managed by datasphere-glue-sync; left untouched");
+        }
+        if (managed && table.fingerprint().equals(before)) {
+            return new WriteOutcome(AuditAction.UNCHANGED, before, null);
+        }
+        catalog.updateTable(table.database().name(),
+                GlueConverter.tableInput(table, parameters, runId, clock.instant()), existing.versionId(), skipArchive);
+        return new WriteOutcome(AuditAction.UPDATED, before, null);
+    }
+
+    private void ensureDatabase(TableDefinition table) {
+        String name = table.database().name();
+        if (knownDatabases.contains(name)) {
+            return;
+        }
+        if (!catalog.databaseExists(name)) {
+            try {
+                catalog.createDatabase(GlueConverter.databaseInput(table.database()));
+            } catch (CatalogException e) {
+                if (e.kind() != CatalogException.Kind.ALREADY_EXISTS) {
+                    throw e;
+                }
+            }
+        }
+        knownDatabases.add(name);
+    }
+}

@@ -1,0 +1,119 @@
+package io.dsgluesync.glue;
+
+import io.dsgluesync.mapping.GlueLimits;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.glue.model.AccessDeniedException;
+import software.amazon.awssdk.services.glue.model.AlreadyExistsException;
+import software.amazon.awssdk.services.glue.model.ConcurrentModificationException;
+import software.amazon.awssdk.services.glue.model.DatabaseInput;
+import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
+import software.amazon.awssdk.services.glue.model.GlueException;
+import software.amazon.awssdk.services.glue.model.InvalidInputException;
+import software.amazon.awssdk.services.glue.model.ResourceNumberLimitExceededException;
+import software.amazon.awssdk.services.glue.model.Table;
+import software.amazon.awssdk.services.glue.model.TableInput;
+import software.amazon.awssdk.services.glue.model.ValidationException;
+
+/**
+ * The only class that calls Glue. The catalog id (for cross-account catalogs) is set on every request here, and
+ * every SDK exception is translated here into a {@link CatalogException}.
+ */
+public class GlueCatalog {
+    private final GlueClient glue;
+    private final String catalogId;
+
+    public GlueCatalog(GlueClient glue, String catalogId) {
+        this.glue = glue;
+        this.catalogId = catalogId == null || catalogId.isBlank() ? null : catalogId;
+    }
+
+    public boolean databaseExists(String name) {
+        return call("GetDatabase", () -> {
+            try {
+                glue.getDatabase(r -> r.catalogId(catalogId).name(name));
+                return true;
+            } catch (EntityNotFoundException e) {
+                return false;
+            }
+        });
+    }
+
+    public void createDatabase(DatabaseInput input) {
+        call("CreateDatabase", () -> glue.createDatabase(r -> r.catalogId(catalogId).databaseInput(input)));
+    }
+
+    public Optional<StoredTable> getTable(String database, String name) {
+        return call("GetTable", () -> {
+            try {
+                Table t = glue.getTable(r -> r.catalogId(catalogId).databaseName(database).name(name)).table();
+                return Optional.of(stored(t));
+            } catch (EntityNotFoundException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    public void createTable(String database, TableInput input) {
+        call("CreateTable", () -> glue.createTable(r -> r.catalogId(catalogId).databaseName(database)
+                .tableInput(input)));
+    }
+
+    /** UpdateTable replaces the whole TableInput; {@code versionId} is Glue's optimistic lock (§1.6). */
+    public void updateTable(String database, TableInput input, String versionId, boolean skipArchive) {
+        call("UpdateTable", () -> glue.updateTable(r -> r.catalogId(catalogId).databaseName(database)
+                .tableInput(input).versionId(versionId).skipArchive(skipArchive)));
+    }
+
+    /** Every table of a database, paging until NextToken is null: a page may be empty while more follow (§1.7). */
+    public List<StoredTable> listTables(String database) {
+        return call("GetTables", () -> {
+            List<StoredTable> tables = new ArrayList<>();
+            try {
+                glue.getTablesPaginator(r -> r.catalogId(catalogId).databaseName(database)
+                                .maxResults(GlueLimits.TABLES_PAGE))
+                        .forEach(page -> page.tableList().forEach(t -> tables.add(stored(t))));
+            } catch (EntityNotFoundException e) {
+                return List.<StoredTable>of();
+            }
+            return tables;
+        });
+    }
+
+    private static StoredTable stored(Table t) {
+        return new StoredTable(t.databaseName(), t.name(), t.versionId(), t.parameters());
+    }
+
+    private <T> T call(String operation, Supplier<T> body) {
+        try {
+            return body.get();
+        } catch (AlreadyExistsException e) {
+            throw new CatalogException(CatalogException.Kind.ALREADY_EXISTS, operation, message(e), e);
+        } catch (EntityNotFoundException e) {
+            throw new CatalogException(CatalogException.Kind.NOT_FOUND, operation, message(e), e);
+        } catch (ConcurrentModificationException e) {
+            throw new CatalogException(CatalogException.Kind.CONFLICT, operation, message(e), e);
+        } catch (ValidationException | InvalidInputException e) {
+            throw new CatalogException(CatalogException.Kind.REJECTED, operation, message(e), e);
+        } catch (AccessDeniedException e) {
+            throw new CatalogException(CatalogException.Kind.ACCESS_DENIED, operation, message(e), e);
+        } catch (ResourceNumberLimitExceededException e) {
+            throw new CatalogException(CatalogException.Kind.LIMIT_EXCEEDED, operation, message(e), e);
+        } catch (GlueException e) {
+            boolean throttled = e.isThrottlingException() || e.statusCode() == 429;
+            throw new CatalogException(throttled ? CatalogException.Kind.THROTTLED
+                    : e.statusCode() >= 500 ? CatalogException.Kind.UNAVAILABLE : CatalogException.Kind.REJECTED,
+                    operation, message(e), e);
+        } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+            throw new CatalogException(CatalogException.Kind.UNAVAILABLE, operation, e.getMessage(), e);
+        }
+    }
+
+    private static String message(GlueException e) {
+        return e.awsErrorDetails() == null ? e.getMessage()
+                : e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage();
+    }
+}

@@ -1,0 +1,203 @@
+package io.dsgluesync.mapping;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dsgluesync.csdl.CsdlColumn;
+import io.dsgluesync.csdl.CsdlHierarchy;
+import io.dsgluesync.csdl.EntityModel;
+import io.dsgluesync.model.AssetMessage;
+import io.dsgluesync.model.JsonCodec;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Asset + its entity model → the Glue database and table. Pure: no clients, no clock, no environment. */
+public final class GlueTableMapper {
+    private GlueTableMapper() {
+    }
+
+    public static DatabaseDefinition database(AssetMessage asset, MappingSettings settings) {
+        String label = asset.spaceLabel() == null ? asset.space() : asset.spaceLabel();
+        Map<String, String> parameters = new TreeMap<>();
+        parameters.put("datasphere.space", asset.space());
+        parameters.put("datasphere.space_label", label);
+        parameters.put("datasphere.source_system", sourceSystem(asset, settings));
+        parameters.put(SyncParameters.MANAGED_BY, SyncParameters.MANAGED_BY_VALUE);
+        return new DatabaseDefinition(GlueNames.database(settings.databasePrefix(), asset.space()),
+                GlueText.description("SAP Datasphere space " + label + " (" + asset.space() + ")"),
+                Map.copyOf(parameters));
+    }
+
+    public static TableDefinition map(AssetMessage asset, EntityModel model, MappingSettings settings) {
+        DatabaseDefinition database = database(asset, settings);
+        String table = GlueNames.table(asset.asset());
+        List<String> warnings = new ArrayList<>();
+        List<ColumnDefinition> columns = columns(asset, model, warnings);
+        Map<String, String> parameters = tableParameters(asset, model, settings);
+        String businessName = model.label() != null ? model.label() : asset.label();
+        String description = businessName == null ? "" : businessName;
+        if (description.length() > GlueLimits.DESCRIPTION) {
+            parameters.put("datasphere.description", description);
+        }
+        String location = settings.locationTemplate() == null || settings.locationTemplate().isBlank() ? null
+                : settings.locationTemplate().replace("{database}", database.name()).replace("{table}", table)
+                .replace("{space}", asset.space()).replace("{asset}", asset.asset());
+        TableDefinition unsigned = new TableDefinition(database, table, GlueText.description(description),
+                List.copyOf(columns), List.of(), StorageDefinition.parquet(location), parameters, null,
+                List.copyOf(warnings));
+        GlueText.checkParameters(asset, "table " + table, parameters);
+        String fingerprint = fingerprint(unsigned);
+        parameters.put(SyncParameters.FINGERPRINT, fingerprint);
+        return new TableDefinition(database, table, unsigned.description(), unsigned.columns(), List.of(),
+                unsigned.storage(), Map.copyOf(parameters), fingerprint, unsigned.warnings());
+    }
+
+    private static List<ColumnDefinition> columns(AssetMessage asset, EntityModel model, List<String> warnings) {
+        if (model.columns().isEmpty()) {
+            throw new MappingException("columns", "asset " + asset.space() + "/" + asset.asset()
+                    + ": entity type " + model.entityType() + " has no properties");
+        }
+        Map<String, String> taken = new HashMap<>();
+        List<ColumnDefinition> columns = new ArrayList<>();
+        for (CsdlColumn column : model.columns()) {
+            String name = GlueNames.column(column.name());
+            String clash = taken.putIfAbsent(name, column.name());
+            if (clash != null) {
+                throw new MappingException("columns." + column.name(), "asset " + asset.space() + "/"
+                        + asset.asset() + ": columns '" + clash + "' and '" + column.name()
+                        + "' both become Glue column '" + name + "'");
+            }
+            HiveType type = EdmTypes.toHive(column, model.complexTypes());
+            Map<String, String> parameters = columnParameters(column, type);
+            if (type.note() != null) {
+                warnings.add(column.name() + ": " + type.note());
+            }
+            String label = column.label();
+            if (label != null && GlueText.needsFullCopy(label)) {
+                parameters.put("datasphere.label", label);
+            }
+            GlueText.checkParameters(asset, "column " + column.name(), parameters);
+            columns.add(new ColumnDefinition(name, type.type(), GlueText.comment(label), Map.copyOf(parameters)));
+        }
+        return columns;
+    }
+
+    private static Map<String, String> columnParameters(CsdlColumn column, HiveType type) {
+        Map<String, String> p = new TreeMap<>();
+        p.put("datasphere.original_name", column.name());
+        p.put("datasphere.edm_type", edmTypeWithFacets(column));
+        p.put("datasphere.nullable", Boolean.toString(column.nullable()));
+        if (column.key()) {
+            p.put("datasphere.key", "true");
+        }
+        if (column.measure()) {
+            p.put("datasphere.role", "measure");
+        } else if (column.dimension()) {
+            p.put("datasphere.role", "dimension");
+        }
+        putIfPresent(p, "datasphere.aggregation", column.aggregation());
+        putIfPresent(p, "datasphere.currency_ref", column.currencyRef());
+        putIfPresent(p, "datasphere.unit_ref", column.unitRef());
+        putIfPresent(p, "datasphere.text_ref", column.textRef());
+        putIfPresent(p, "datasphere.calendar", column.calendar());
+        putIfPresent(p, "datasphere.type_note", type.note());
+        return p;
+    }
+
+    private static String edmTypeWithFacets(CsdlColumn c) {
+        List<String> facets = new ArrayList<>();
+        if (c.maxLength() != null) {
+            facets.add("MaxLength=" + c.maxLength());
+        }
+        if (c.precision() != null) {
+            facets.add("Precision=" + c.precision());
+        }
+        if (c.scale() != null) {
+            facets.add("Scale=" + c.scale());
+        }
+        if (c.srid() != null) {
+            facets.add("SRID=" + c.srid());
+        }
+        return facets.isEmpty() ? c.edmType() : c.edmType() + "(" + String.join(",", facets) + ")";
+    }
+
+    private static Map<String, String> tableParameters(AssetMessage asset, EntityModel model, MappingSettings s) {
+        Map<String, String> p = new TreeMap<>();
+        p.put("datasphere.space", asset.space());
+        p.put("datasphere.asset", asset.asset());
+        p.put("datasphere.kind", asset.kind().label());
+        putIfPresent(p, "datasphere.business_name", model.label() != null ? model.label() : asset.label());
+        p.put("datasphere.entity_set", model.entitySet());
+        p.put("datasphere.source_system", sourceSystem(asset, s));
+        p.put("datasphere.has_parameters", Boolean.toString(asset.hasParameters()));
+        putIfPresent(p, "datasphere.dimension_type", model.dimensionType());
+        List<String> keys = model.keyColumns();
+        if (!keys.isEmpty()) {
+            p.put("datasphere.key_columns", String.join(",", keys));
+        }
+        List<String> dimensions = model.columns().stream().filter(c -> c.dimension() && !c.measure())
+                .map(CsdlColumn::name).toList();
+        if (!dimensions.isEmpty()) {
+            p.put("datasphere.dimensions", String.join(",", dimensions));
+        }
+        ArrayNode measures = JsonCodec.mapper().createArrayNode();
+        for (CsdlColumn c : model.columns()) {
+            if (c.measure()) {
+                ObjectNode m = measures.addObject().put("name", c.name());
+                putIfPresent(m, "aggregation", c.aggregation());
+                putIfPresent(m, "currency", c.currencyRef());
+                putIfPresent(m, "unit", c.unitRef());
+            }
+        }
+        if (!measures.isEmpty()) {
+            p.put("datasphere.measures", measures.toString());
+        }
+        if (!model.hierarchies().isEmpty()) {
+            ArrayNode hierarchies = JsonCodec.mapper().createArrayNode();
+            for (CsdlHierarchy h : model.hierarchies()) {
+                ObjectNode node = hierarchies.addObject().put("kind", h.kind());
+                putIfPresent(node, "name", h.name());
+                putIfPresent(node, "label", h.label());
+                h.levels().forEach(node.putArray("levels")::add);
+            }
+            p.put("datasphere.hierarchies", hierarchies.toString());
+        }
+        putIfPresent(p, "datasphere.relational_metadata_url", asset.relationalMetadataUrl());
+        putIfPresent(p, "datasphere.analytical_metadata_url", asset.analyticalMetadataUrl());
+        p.put(SyncParameters.MANAGED_BY, SyncParameters.MANAGED_BY_VALUE);
+        return p;
+    }
+
+    private static String sourceSystem(AssetMessage asset, MappingSettings s) {
+        return (s.sourceSystem() == null ? "" : s.sourceSystem() + "/") + asset.space();
+    }
+
+    private static void putIfPresent(Map<String, String> map, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            map.put(key, value);
+        }
+    }
+
+    private static void putIfPresent(ObjectNode node, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            node.put(key, value);
+        }
+    }
+
+    /** SHA-256 over the canonical JSON of the mapped definition; run id and time are not part of it. */
+    static String fingerprint(TableDefinition table) {
+        String canonical = JsonCodec.write(table);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

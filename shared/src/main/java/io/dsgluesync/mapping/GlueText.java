@@ -1,0 +1,49 @@
+package io.dsgluesync.mapping;
+
+import io.dsgluesync.model.AssetMessage;
+import java.util.Map;
+
+/** Fits business text into Glue's fields: comments ≤ 255 without line breaks, descriptions ≤ 2,048. */
+final class GlueText {
+    private GlueText() {
+    }
+
+    /** Glue rejects CR/LF in comments and names (glue-and-moto.md §1.2): line breaks become spaces. */
+    static String comment(String text) {
+        if (text == null) {
+            return null;
+        }
+        return cut(flatten(text), GlueLimits.COMMENT);
+    }
+
+    static boolean needsFullCopy(String text) {
+        return text.length() > GlueLimits.COMMENT || !text.equals(flatten(text));
+    }
+
+    static String description(String text) {
+        return text == null ? null : cut(text, GlueLimits.DESCRIPTION);
+    }
+
+    static void checkParameters(AssetMessage asset, String where, Map<String, String> parameters) {
+        parameters.forEach((key, value) -> {
+            if (key.isEmpty() || key.length() > GlueLimits.PARAMETER_KEY) {
+                throw new MappingException("parameters." + key, "asset " + asset.space() + "/" + asset.asset()
+                        + ": " + where + " parameter key of " + key.length() + " characters (Glue allows 1.."
+                        + GlueLimits.PARAMETER_KEY + ")");
+            }
+            if (value != null && value.length() > GlueLimits.PARAMETER_VALUE) {
+                throw new MappingException("parameters." + key, "asset " + asset.space() + "/" + asset.asset()
+                        + ": " + where + " parameter " + key + " is " + value.length()
+                        + " characters (Glue allows " + GlueLimits.PARAMETER_VALUE + ")");
+            }
+        });
+    }
+
+    private static String flatten(String text) {
+        return text.replaceAll("[\\r\\n]+", " ").strip();
+    }
+
+    private static String cut(String text, int limit) {
+        return text.length() <= limit ? text : text.substring(0, limit - 1) + "…";
+    }
+}

@@ -1,0 +1,18 @@
+package io.dsgluesync.mapping;
+
+import java.util.Map;
+
+/**
+ * How assets become tables.
+ *
+ * @param databasePrefix   prepended to the space name to form the database name
+ * @param locationTemplate S3 location with {@code {database}}, {@code {table}}, {@code {space}}, {@code {asset}}
+ *                         placeholders, or empty for tables without a location
+ * @param sourceSystem     the tenant host, recorded with the space as the asset's source system
+ */
+public record MappingSettings(String databasePrefix, String locationTemplate, String sourceSystem) {
+    public static MappingSettings fromEnvironment(Map<String, String> env, String sourceSystem) {
+        return new MappingSettings(env.getOrDefault("GLUE_DATABASE_PREFIX", "datasphere_"),
+                env.getOrDefault("GLUE_TABLE_LOCATION_TEMPLATE", ""), sourceSystem);
+    }
+}

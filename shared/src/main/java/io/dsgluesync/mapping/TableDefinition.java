@@ -1,0 +1,23 @@
+package io.dsgluesync.mapping;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Glue table for one asset, validated against Glue's limits.
+ *
+ * @param parameters  table parameters owned by the sync (business context and sync metadata)
+ * @param fingerprint hash of everything above except the run-specific sync metadata: equal means unchanged
+ * @param warnings    mapping notes (approximate types) that go into the audit record
+ */
+public record TableDefinition(
+        DatabaseDefinition database,
+        String name,
+        String description,
+        List<ColumnDefinition> columns,
+        List<ColumnDefinition> partitionKeys,
+        StorageDefinition storage,
+        Map<String, String> parameters,
+        String fingerprint,
+        List<String> warnings) {
+}

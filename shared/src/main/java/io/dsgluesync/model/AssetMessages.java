@@ -1,0 +1,63 @@
+package io.dsgluesync.model;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+
+/** Reads and writes {@link AssetMessage}s, checking every field so that a bad message names what is wrong. */
+public final class AssetMessages {
+    private AssetMessages() {
+    }
+
+    public static String toJson(AssetMessage message) {
+        return JsonCodec.write(message);
+    }
+
+    /** Parses a queue body; the asset's identity, when readable, is kept in the exception's message. */
+    public static AssetMessage fromJson(String body) {
+        ObjectNode node = JsonCodec.readObject(body);
+        int version = JsonCodec.requiredInt(node, "schemaVersion");
+        if (version != AssetMessage.SCHEMA_VERSION) {
+            throw new MessageFormatException("schemaVersion",
+                    "unsupported schemaVersion " + version + " (this worker reads " + AssetMessage.SCHEMA_VERSION + ")");
+        }
+        String runId = JsonCodec.requiredText(node, "runId");
+        String space = JsonCodec.requiredText(node, "space");
+        String asset = JsonCodec.requiredText(node, "asset");
+        String kindText = JsonCodec.requiredText(node, "kind");
+        AssetKind kind;
+        try {
+            kind = AssetKind.valueOf(kindText.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new MessageFormatException("kind", "asset " + space + "/" + asset + ": unknown kind '" + kindText + "'");
+        }
+        String relational = url(node, "relationalMetadataUrl", space, asset);
+        String analytical = url(node, "analyticalMetadataUrl", space, asset);
+        if (relational == null && analytical == null) {
+            throw new MessageFormatException("relationalMetadataUrl",
+                    "asset " + space + "/" + asset + ": neither relationalMetadataUrl nor analyticalMetadataUrl is set");
+        }
+        int priority = node.hasNonNull("priority") ? JsonCodec.requiredInt(node, "priority") : 0;
+        return new AssetMessage(version, runId, space, JsonCodec.optionalText(node, "spaceLabel"), asset,
+                JsonCodec.optionalText(node, "label"), kind, relational, analytical,
+                node.path("hasParameters").asBoolean(false), priority);
+    }
+
+    private static String url(ObjectNode node, String field, String space, String asset) {
+        String text = JsonCodec.optionalText(node, field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(text);
+            if (!uri.isAbsolute() || uri.getHost() == null) {
+                throw new URISyntaxException(text, "not an absolute http(s) URL");
+            }
+            return text;
+        } catch (URISyntaxException e) {
+            throw new MessageFormatException(field, "asset " + space + "/" + asset + ": field '" + field
+                    + "' is not an absolute URL: " + e.getReason());
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package io.dsgluesync.sync;
+
+import java.util.List;
+import java.util.Map;
+
+/** What one discovery run found and enqueued. */
+public record DiscoveryResult(String runId, int spaces, int assetsEnqueued, boolean listingComplete,
+                              Map<String, Integer> assetsPerSpace, List<String> listingErrors,
+                              int datasphereRequests, long durationMs) {
+}
