@@ -1,0 +1,192 @@
+package io.dsgluesync.local.stack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dsgluesync.local.simulator.SimulatorOptions;
+import io.dsgluesync.model.JsonCodec;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.glue.model.Column;
+import software.amazon.awssdk.services.glue.model.Database;
+import software.amazon.awssdk.services.glue.model.Table;
+
+/**
+ * The whole sync of the simulator's sample tenant over the real peers: moto, the three function jars under the
+ * Runtime Interface Emulator, the Datasphere simulator. Ordered: the second sync runs on what the first wrote.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EndToEndSyncTest {
+    private static TestStack stack;
+    private static SyncReport first;
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        stack = TestStack.start("end-to-end", SimulatorOptions.defaults());
+        first = stack.runner().run();
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void firstSyncCreatesOneDatabasePerSpaceAndOneTablePerAsset() {
+        List<String> databases = stack.aws.glue().getDatabases(r -> r.maxResults(100)).databaseList().stream()
+                .map(Database::name).sorted().toList();
+        assertEquals(List.of("datasphere_sap_content", "datasphere_space_a"), databases);
+        assertEquals(List.of("sales_am_order_items", "sap_sc_fi_v_productsdim", "sap_sc_sales_v_salesorders",
+                "sap_time_view_dimension_day"), tableNames("datasphere_sap_content"));
+        assertEquals(List.of("collegeenrollment", "enrollment_am", "sap_tel_cvm_il_service_usage"),
+                tableNames("datasphere_space_a"));
+    }
+
+    @Test
+    @Order(2)
+    void viewColumnsKeepTheirTypesDecimalsDatesAndTimestamps() {
+        Table orders = table("datasphere_sap_content", "sap_sc_sales_v_salesorders");
+        Map<String, String> types = orders.storageDescriptor().columns().stream()
+                .collect(Collectors.toMap(Column::name, Column::type));
+        assertEquals("varchar(10)", types.get("salesorderid"));
+        assertEquals("decimal(15,2)", types.get("grossamount"));
+        assertEquals("date", types.get("createdat"));
+        assertEquals("timestamp", types.get("changedat_ts"));
+        Column id = column(orders, "salesorderid");
+        assertEquals("Sales order ID", id.comment());
+        assertEquals("true", id.parameters().get("datasphere.key"));
+        assertEquals("Sales Orders", orders.description());
+        assertEquals("view", orders.parameters().get("datasphere.kind"));
+        assertEquals("datasphere-glue-sync", orders.parameters().get("datasphere.sync.managed_by"));
+        assertEquals("EXTERNAL_TABLE", orders.tableType());
+    }
+
+    @Test
+    @Order(3)
+    void analyticModelCarriesDimensionsMeasuresAndHierarchies() throws Exception {
+        Table model = table("datasphere_sap_content", "sales_am_order_items");
+        assertEquals("analytic_model", model.parameters().get("datasphere.kind"));
+        JsonNode measures = JsonCodec.mapper().readTree(model.parameters().get("datasphere.measures"));
+        JsonNode gross = find(measures, "GROSSAMOUNT");
+        assertEquals("sum", gross.get("aggregation").asText());
+        assertEquals("CURRENCY", gross.get("currency").asText());
+        assertTrue(model.parameters().get("datasphere.dimensions").contains("PRODCATEGORYID_Prod"));
+        JsonNode hierarchies = JsonCodec.mapper().readTree(model.parameters().get("datasphere.hierarchies"));
+        assertEquals("PRODUCT", hierarchies.get(0).get("name").asText());
+        assertEquals("measure", column(model, "grossamount").parameters().get("datasphere.role"));
+        assertEquals("dimension", column(model, "productid").parameters().get("datasphere.role"));
+    }
+
+    @Test
+    @Order(4)
+    void runSummaryInDynamoDbCountsEveryAsset() {
+        Map<String, String> summary = first.summary();
+        assertEquals("COMPLETE", summary.get("status"));
+        assertEquals("7", summary.get("expectedAssets"));
+        assertEquals("7", summary.get("processed"));
+        assertEquals("7", summary.get("created"));
+        assertEquals("0", summary.get("failed"));
+        assertEquals(7, first.assets().size());
+        assertTrue(first.assets().stream().allMatch(a -> a.action().equals("CREATED")), first.assets().toString());
+    }
+
+    @Test
+    @Order(5)
+    void functionLogsAreStructuredJsonWithCorrelationFields() throws Exception {
+        List<JsonNode> lines = Files.readAllLines(stack.logDir.resolve("WorkerFunction.log")).stream()
+                .filter(l -> l.startsWith("{")).map(EndToEndSyncTest::json).toList();
+        List<JsonNode> synced = lines.stream().filter(l -> "asset synced".equals(l.path("message").asText())).toList();
+        assertEquals(7, synced.size());
+        for (JsonNode line : synced) {
+            assertEquals(first.runId(), line.path("run_id").asText());
+            assertFalse(line.path("space").asText().isEmpty());
+            assertFalse(line.path("asset").asText().isEmpty());
+            assertFalse(line.path("function_request_id").asText().isEmpty());
+            assertEquals("worker", line.path("service").asText());
+        }
+        double created = lines.stream().filter(l -> l.has("_aws")).mapToDouble(l -> sum(l.path("AssetsCreated")))
+                .sum();
+        assertEquals(7.0, created, "EMF lines count the 7 created assets");
+    }
+
+    @Test
+    @Order(6)
+    void secondSyncChangesNothingAndWritesNothingToGlue() throws Exception {
+        String versionBefore = table("datasphere_space_a", "enrollment_am").versionId();
+        SyncReport second = stack.runner().run();
+        assertEquals("COMPLETE", second.summary().get("status"));
+        assertEquals("7", second.summary().get("unchanged"));
+        assertEquals("0", second.summary().get("created"));
+        assertEquals(versionBefore, table("datasphere_space_a", "enrollment_am").versionId());
+        for (Map<String, AttributeValue> item : auditItems(second.runId())) {
+            Map<String, AttributeValue> calls = item.get("calls").m();
+            assertFalse(calls.containsKey("glue.CreateTable") || calls.containsKey("glue.UpdateTable"),
+                    "no Glue write for " + item.get("asset").s() + ": " + calls);
+        }
+        assertEquals(2, stack.aws.glue().getDatabases(r -> r.maxResults(100)).databaseList().size());
+    }
+
+    private static List<Map<String, AttributeValue>> auditItems(String runId) {
+        return stack.aws.dynamo().query(r -> r.tableName(stack.endpoints.resources().auditTable())
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :asset)")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("RUN#" + runId),
+                        ":asset", AttributeValue.fromS("ASSET#")))).items();
+    }
+
+    private static List<String> tableNames(String database) {
+        return stack.aws.glue().getTables(r -> r.databaseName(database)).tableList().stream().map(Table::name)
+                .sorted().toList();
+    }
+
+    private static Table table(String database, String name) {
+        return stack.aws.glue().getTable(r -> r.databaseName(database).name(name)).table();
+    }
+
+    private static Column column(Table table, String name) {
+        return table.storageDescriptor().columns().stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no column " + name + " in " + table.name()));
+    }
+
+    private static JsonNode find(JsonNode array, String name) {
+        for (JsonNode node : array) {
+            if (name.equals(node.path("name").asText())) {
+                return node;
+            }
+        }
+        throw new AssertionError("no " + name + " in " + array);
+    }
+
+    /** An EMF value is a number or, when one flush holds several data points, an array of them. */
+    private static double sum(JsonNode value) {
+        if (value.isArray()) {
+            double total = 0;
+            for (JsonNode v : value) {
+                total += v.asDouble();
+            }
+            return total;
+        }
+        return value.asDouble(0);
+    }
+
+    private static JsonNode json(String line) {
+        try {
+            return JsonCodec.mapper().readTree(line);
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + line, e);
+        }
+    }
+}
