@@ -28,6 +28,7 @@ final class AuditItems {
         putText(item, "errorClass", r.errorClass());
         putText(item, "errorField", r.errorField());
         putText(item, "error", r.error());
+        putText(item, "note", r.note());
         putText(item, "targetAccount", r.targetAccount());
         putText(item, "finishedAt", r.finishedAt());
         if (r.warnings() != null && !r.warnings().isEmpty()) {

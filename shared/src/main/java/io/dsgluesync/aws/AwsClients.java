@@ -51,6 +51,11 @@ public final class AwsClients {
         return credentials;
     }
 
+    /** S3 in path style when an endpoint override (moto) is set: bucket host names do not resolve on 127.0.0.1. */
+    public software.amazon.awssdk.services.s3.S3Client s3() {
+        return build(software.amazon.awssdk.services.s3.S3Client.builder().forcePathStyle(endpointOverride != null));
+    }
+
     /** Applies region, credentials, HTTP client and endpoint override to any service client builder. */
     public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder) {
         return build(builder, credentials);

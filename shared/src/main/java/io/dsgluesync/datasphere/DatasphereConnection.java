@@ -18,7 +18,7 @@ public final class DatasphereConnection {
         TokenProvider tokens = new TokenProvider(http, settings.tokenUrl(), memoize(credentials), Clock.systemUTC(),
                 settings.requestTimeout());
         DatasphereHttp transport = new DatasphereHttp(http, tokens, Backoff.standard(), settings.maxAttempts(),
-                settings.requestTimeout());
+                settings.requestTimeout(), RequestBudget.share(settings.requestsPerMinute(), settings.budgetShares()));
         return new DatasphereClient(settings, transport);
     }
 

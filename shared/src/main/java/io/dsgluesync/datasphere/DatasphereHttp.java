@@ -22,10 +22,13 @@ public class DatasphereHttp {
     private final Backoff backoff;
     private final int maxAttempts;
     private final Duration timeout;
+    private final RequestBudget budget;
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger throttles = new AtomicInteger();
 
-    public DatasphereHttp(HttpClient http, TokenProvider tokens, Backoff backoff, int maxAttempts, Duration timeout) {
+    public DatasphereHttp(HttpClient http, TokenProvider tokens, Backoff backoff, int maxAttempts, Duration timeout,
+                          RequestBudget budget) {
+        this.budget = budget;
         this.http = http;
         this.tokens = tokens;
         this.backoff = backoff;
@@ -44,6 +47,7 @@ public class DatasphereHttp {
             headers.forEach(builder::header);
             HttpResponse<byte[]> response;
             try {
+                budget.acquire();
                 requests.incrementAndGet();
                 response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException e) {

@@ -11,7 +11,8 @@ import java.util.Map;
  * address (the local simulator).
  */
 public record DatasphereSettings(URI tenantUrl, URI tokenUrl, int pageSize, int maxAttempts,
-                                 Duration requestTimeout, int maxMetadataBytes) {
+                                 Duration requestTimeout, int maxMetadataBytes, int requestsPerMinute,
+                                 int budgetShares) {
 
     public static final int DEFAULT_PAGE_SIZE = 500;
 
@@ -23,14 +24,27 @@ public record DatasphereSettings(URI tenantUrl, URI tokenUrl, int pageSize, int 
         }
     }
 
+    /** Settings without a request budget. */
+    public DatasphereSettings(URI tenantUrl, URI tokenUrl, int pageSize, int maxAttempts, Duration requestTimeout,
+                              int maxMetadataBytes) {
+        this(tenantUrl, tokenUrl, pageSize, maxAttempts, requestTimeout, maxMetadataBytes, 0, 1);
+    }
+
+    /**
+     * The budget's shares are the containers that may call Datasphere at once: the worker's and the priority
+     * worker's SQS maximum concurrency plus one discovery.
+     */
     public static DatasphereSettings fromEnvironment(Map<String, String> env) {
+        int shares = intValue(env, "WORKER_MAX_CONCURRENCY", 5) + intValue(env, "PRIORITY_WORKER_MAX_CONCURRENCY", 0) + 1;
         return new DatasphereSettings(
                 uri(env, "DATASPHERE_URL"),
                 uri(env, "DATASPHERE_TOKEN_URL"),
                 intValue(env, "DATASPHERE_PAGE_SIZE", DEFAULT_PAGE_SIZE),
                 intValue(env, "DATASPHERE_MAX_ATTEMPTS", 4),
                 Duration.ofSeconds(intValue(env, "DATASPHERE_TIMEOUT_SECONDS", 30)),
-                intValue(env, "DATASPHERE_MAX_METADATA_BYTES", 20 * 1024 * 1024));
+                intValue(env, "DATASPHERE_MAX_METADATA_BYTES", 20 * 1024 * 1024),
+                intValue(env, "DATASPHERE_REQUESTS_PER_MINUTE", 0),
+                intValue(env, "DATASPHERE_BUDGET_SHARES", shares));
     }
 
     private static URI uri(Map<String, String> env, String name) {

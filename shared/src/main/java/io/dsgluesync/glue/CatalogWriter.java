@@ -29,13 +29,30 @@ public class CatalogWriter {
     }
 
     public WriteOutcome upsert(TableDefinition table, String runId) {
+        return upsert(table, runId, null, Map.of());
+    }
+
+    /** What Glue holds for the table now (one GetTable). */
+    public Optional<StoredTable> read(String database, String table) {
+        return catalog.getTable(database, table);
+    }
+
+    /**
+     * Creates or updates the table. {@code known} is the table as already read (null: read it here);
+     * {@code syncMetadata} are sync parameters to store that are not part of the fingerprint (e.g. ETags).
+     */
+    public WriteOutcome upsert(TableDefinition table, String runId, Optional<StoredTable> known,
+                               Map<String, String> syncMetadata) {
         ensureDatabase(table);
         String db = table.database().name();
+        Optional<StoredTable> stored = known;
         for (int attempt = 1; ; attempt++) {
-            Optional<StoredTable> stored = catalog.getTable(db, table.name());
+            if (stored == null) {
+                stored = catalog.getTable(db, table.name());
+            }
             try {
-                return stored.map(existing -> update(table, existing, runId))
-                        .orElseGet(() -> create(table, runId));
+                return stored.map(existing -> update(table, existing, runId, syncMetadata))
+                        .orElseGet(() -> create(table, runId, syncMetadata));
             } catch (CatalogException e) {
                 boolean raced = e.kind() == CatalogException.Kind.ALREADY_EXISTS
                         || e.kind() == CatalogException.Kind.CONFLICT;
@@ -43,16 +60,19 @@ public class CatalogWriter {
                     throw e;
                 }
                 // Another writer got there first: read again, merge again.
+                stored = null;
             }
         }
     }
 
-    private WriteOutcome create(TableDefinition table, String runId) {
-        catalog.createTable(table.database().name(), GlueConverter.tableInput(table, Map.of(), runId, clock.instant()));
+    private WriteOutcome create(TableDefinition table, String runId, Map<String, String> syncMetadata) {
+        catalog.createTable(table.database().name(),
+                GlueConverter.tableInput(table, Map.of(), syncMetadata, runId, clock.instant()));
         return new WriteOutcome(AuditAction.CREATED, null, null);
     }
 
-    private WriteOutcome update(TableDefinition table, StoredTable existing, String runId) {
+    private WriteOutcome update(TableDefinition table, StoredTable existing, String runId,
+                                Map<String, String> syncMetadata) {
         Map<String, String> parameters = existing.parameters() == null ? Map.of() : existing.parameters();
         String before = parameters.get(SyncParameters.FINGERPRINT);
         boolean managed = SyncParameters.MANAGED_BY_VALUE.equals(parameters.get(SyncParameters.MANAGED_BY));
@@ -64,7 +84,8 @@ public class CatalogWriter {
             return new WriteOutcome(AuditAction.UNCHANGED, before, null);
         }
         catalog.updateTable(table.database().name(),
-                GlueConverter.tableInput(table, parameters, runId, clock.instant()), existing.versionId(), skipArchive);
+                GlueConverter.tableInput(table, parameters, syncMetadata, runId, clock.instant()), existing.versionId(),
+                skipArchive);
         return new WriteOutcome(AuditAction.UPDATED, before, null);
     }
 

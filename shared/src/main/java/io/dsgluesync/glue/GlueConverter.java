@@ -28,8 +28,8 @@ public final class GlueConverter {
      * The complete TableInput: UpdateTable replaces everything, so the parameters that others put on the table
      * ({@code foreign}) are carried over here (glue-and-moto.md §1.6).
      */
-    public static TableInput tableInput(TableDefinition table, Map<String, String> foreign, String runId,
-                                        Instant syncedAt) {
+    public static TableInput tableInput(TableDefinition table, Map<String, String> foreign,
+                                        Map<String, String> syncMetadata, String runId, Instant syncedAt) {
         Map<String, String> parameters = new TreeMap<>();
         foreign.forEach((k, v) -> {
             if (!SyncParameters.ownedBySync(k)) {
@@ -37,6 +37,7 @@ public final class GlueConverter {
             }
         });
         parameters.putAll(table.parameters());
+        parameters.putAll(syncMetadata);
         parameters.put(SyncParameters.RUN_ID, runId);
         parameters.put(SyncParameters.SYNCED_AT, syncedAt.toString());
         StorageDescriptor.Builder sd = StorageDescriptor.builder()

@@ -7,6 +7,9 @@ import io.dsgluesync.csdl.CsdlHierarchy;
 import io.dsgluesync.csdl.EntityModel;
 import io.dsgluesync.model.AssetMessage;
 import io.dsgluesync.model.JsonCodec;
+import io.dsgluesync.rules.AssetRules;
+import io.dsgluesync.rules.BusinessContext;
+import io.dsgluesync.rules.ColumnRules;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,11 +38,23 @@ public final class GlueTableMapper {
     }
 
     public static TableDefinition map(AssetMessage asset, EntityModel model, MappingSettings settings) {
+        return map(asset, model, settings, AssetRules.NONE);
+    }
+
+    public static TableDefinition map(AssetMessage asset, EntityModel model, MappingSettings settings,
+                                      AssetRules rules) {
         DatabaseDefinition database = database(asset, settings);
         String table = GlueNames.table(asset.asset());
         List<String> warnings = new ArrayList<>();
-        List<ColumnDefinition> columns = columns(asset, model, warnings);
+        List<ColumnDefinition> all = columns(asset, model, rules.columns(), warnings);
+        List<ColumnDefinition> partitionKeys = PartitionKeys.select(asset, all, rules.columns());
+        List<ColumnDefinition> columns = all.stream().filter(c -> !partitionKeys.contains(c)).toList();
         Map<String, String> parameters = tableParameters(asset, model, settings);
+        businessContext(parameters, rules.context());
+        if (!partitionKeys.isEmpty()) {
+            parameters.put("datasphere.partition_keys",
+                    String.join(",", partitionKeys.stream().map(ColumnDefinition::name).toList()));
+        }
         String businessName = model.label() != null ? model.label() : asset.label();
         String description = businessName == null ? "" : businessName;
         if (description.length() > GlueLimits.DESCRIPTION) {
@@ -49,32 +64,51 @@ public final class GlueTableMapper {
                 : settings.locationTemplate().replace("{database}", database.name()).replace("{table}", table)
                 .replace("{space}", asset.space()).replace("{asset}", asset.asset());
         TableDefinition unsigned = new TableDefinition(database, table, GlueText.description(description),
-                List.copyOf(columns), List.of(), StorageDefinition.parquet(location), parameters, null,
-                List.copyOf(warnings));
+                List.copyOf(columns), List.copyOf(partitionKeys), StorageDefinition.parquet(location), parameters,
+                null, List.copyOf(warnings));
         GlueText.checkParameters(asset, "table " + table, parameters);
         String fingerprint = fingerprint(unsigned);
         parameters.put(SyncParameters.FINGERPRINT, fingerprint);
-        return new TableDefinition(database, table, unsigned.description(), unsigned.columns(), List.of(),
-                unsigned.storage(), Map.copyOf(parameters), fingerprint, unsigned.warnings());
+        return new TableDefinition(database, table, unsigned.description(), unsigned.columns(),
+                unsigned.partitionKeys(), unsigned.storage(), Map.copyOf(parameters), fingerprint, unsigned.warnings());
     }
 
-    private static List<ColumnDefinition> columns(AssetMessage asset, EntityModel model, List<String> warnings) {
-        if (model.columns().isEmpty()) {
+    private static void businessContext(Map<String, String> p, BusinessContext context) {
+        putIfPresent(p, "datasphere.steward", context.steward());
+        putIfPresent(p, "datasphere.owner", context.owner());
+        putIfPresent(p, "datasphere.certification", context.certification());
+        if (!context.tags().isEmpty()) {
+            p.put("datasphere.tags", String.join(",", context.tags()));
+        }
+        context.properties().forEach((k, v) -> p.put("datasphere.property." + k, v));
+    }
+
+    private static List<ColumnDefinition> columns(AssetMessage asset, EntityModel model, ColumnRules rules,
+                                                  List<String> warnings) {
+        if (model.columns().isEmpty() || model.columns().stream().allMatch(c -> rules.excluded().contains(c.name()))) {
             throw new MappingException("columns", "asset " + asset.space() + "/" + asset.asset()
                     + ": entity type " + model.entityType() + " has no properties");
         }
         Map<String, String> taken = new HashMap<>();
         List<ColumnDefinition> columns = new ArrayList<>();
         for (CsdlColumn column : model.columns()) {
-            String name = GlueNames.column(column.name());
+            if (rules.excluded().contains(column.name())) {
+                continue;
+            }
+            String name = rules.renames().getOrDefault(column.name(), GlueNames.column(column.name()));
             String clash = taken.putIfAbsent(name, column.name());
             if (clash != null) {
                 throw new MappingException("columns." + column.name(), "asset " + asset.space() + "/"
                         + asset.asset() + ": columns '" + clash + "' and '" + column.name()
                         + "' both become Glue column '" + name + "'");
             }
-            HiveType type = EdmTypes.toHive(column, model.complexTypes());
+            HiveType mapped = EdmTypes.toHive(column, model.complexTypes());
+            String override = rules.types().get(column.name());
+            HiveType type = override == null ? mapped : new HiveType(override, null);
             Map<String, String> parameters = columnParameters(column, type);
+            if (override != null) {
+                parameters.put("datasphere.type_override", mapped.type() + " -> " + override);
+            }
             if (type.note() != null) {
                 warnings.add(column.name() + ": " + type.note());
             }
@@ -192,12 +226,6 @@ public final class GlueTableMapper {
 
     /** SHA-256 over the canonical JSON of the mapped definition; run id and time are not part of it. */
     static String fingerprint(TableDefinition table) {
-        String canonical = JsonCodec.write(table);
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Fingerprints.sha256(JsonCodec.write(table));
     }
 }

@@ -11,6 +11,10 @@ public final class SyncParameters {
     public static final String FINGERPRINT = "datasphere.sync.fingerprint";
     public static final String RUN_ID = "datasphere.sync.run_id";
     public static final String SYNCED_AT = "datasphere.sync.synced_at";
+    /** ETags of the $metadata documents the table was mapped from, as JSON {"relational": ..., "analytical": ...}. */
+    public static final String METADATA_ETAGS = "datasphere.sync.metadata_etags";
+    /** Hash of the mapping settings and rules the table was mapped with: a 304 is trusted only when it is equal. */
+    public static final String CONFIG_HASH = "datasphere.sync.config_hash";
 
     private SyncParameters() {
     }

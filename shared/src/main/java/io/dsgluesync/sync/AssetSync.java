@@ -7,107 +7,160 @@ import io.dsgluesync.csdl.CsdlParser;
 import io.dsgluesync.csdl.EntityModel;
 import io.dsgluesync.datasphere.DatasphereClient;
 import io.dsgluesync.datasphere.DatasphereException;
+import io.dsgluesync.datasphere.MetadataDocument;
 import io.dsgluesync.glue.CallCounter;
 import io.dsgluesync.glue.CatalogException;
 import io.dsgluesync.glue.CatalogWriter;
+import io.dsgluesync.glue.StoredTable;
 import io.dsgluesync.glue.WriteOutcome;
 import io.dsgluesync.mapping.GlueNames;
 import io.dsgluesync.mapping.GlueTableMapper;
 import io.dsgluesync.mapping.MappingException;
 import io.dsgluesync.mapping.MappingSettings;
+import io.dsgluesync.mapping.SyncParameters;
 import io.dsgluesync.mapping.TableDefinition;
 import io.dsgluesync.model.AssetMessage;
+import io.dsgluesync.model.JsonCodec;
+import io.dsgluesync.rules.AssetRules;
+import io.dsgluesync.rules.SyncRules;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
 
 /**
  * The worker's job for one asset: fetch its {@code $metadata}, map it, upsert it, and account for it in an
  * {@link AuditRecord}. Asset-level problems become a {@code failed} record; transient ones are retried by the
  * queue ({@link RetryLaterException}) until the last attempt, which also ends in a {@code failed} record.
+ *
+ * <p>When the table already holds the {@code $metadata} ETags and the same mapping configuration, the documents are
+ * requested with {@code If-None-Match}; a 304 for every document means unchanged, with no parse and no Glue write.
  */
 public class AssetSync {
     private final DatasphereClient datasphere;
     private final CatalogWriter writer;
-    private final CallCounter glueCalls;
     private final MappingSettings mapping;
-    private final Clock clock;
-    private final String targetAccount;
+    private final SyncRules rules;
+    private final AuditRecords audit;
 
     public AssetSync(DatasphereClient datasphere, CatalogWriter writer, CallCounter glueCalls,
-                     MappingSettings mapping, Clock clock, String targetAccount) {
+                     MappingSettings mapping, SyncRules rules, Clock clock, String targetAccount) {
         this.datasphere = datasphere;
         this.writer = writer;
-        this.glueCalls = glueCalls;
         this.mapping = mapping;
-        this.clock = clock;
-        this.targetAccount = targetAccount;
+        this.rules = rules;
+        this.audit = new AuditRecords(datasphere, glueCalls, clock, targetAccount);
     }
 
     public AuditRecord process(AssetMessage message, boolean lastAttempt) {
-        Instant started = clock.instant();
-        Map<String, Integer> glueBefore = glueCalls.snapshot();
-        int datasphereBefore = datasphere.requestCount();
+        AuditRecords.Start start = audit.start(message);
         String database = GlueNames.database(mapping.databasePrefix(), message.space());
         String table = GlueNames.table(message.asset());
         try {
-            EntityModel model = fetchModel(message);
-            TableDefinition definition = GlueTableMapper.map(message, model, mapping);
-            WriteOutcome outcome = writer.upsert(definition, message.runId());
-            return record(message, started, glueBefore, datasphereBefore, definition.database().name(),
-                    definition.name(), outcome.action(), definition.columns().size(), outcome.fingerprintBefore(),
-                    definition.fingerprint(), null, null, outcome.detail(), definition.warnings());
+            AssetRules assetRules = new AssetRules(rules.businessContext(message.space(), message.asset(),
+                    message.kind()), rules.columns(message.space(), message.asset(), message.kind()));
+            String configHash = io.dsgluesync.mapping.Fingerprints.sha256(JsonCodec.write(mapping) + assetRules.canonical());
+            Optional<StoredTable> stored = writer.read(database, table);
+            Map<String, String> storedEtags = storedEtags(stored, configHash);
+            Documents documents = fetch(message, storedEtags);
+            if (!documents.allNotModified() && documents.anyNotModified()) {
+                documents = fetch(message, Map.of()); // one of two changed: both are needed to map it
+            }
+            if (documents.allNotModified()) {
+                return audit.record(start, database, table, AuditAction.UNCHANGED, -1,
+                        stored.get().parameters().get(SyncParameters.FINGERPRINT),
+                        stored.get().parameters().get(SyncParameters.FINGERPRINT), null, null, null,
+                        "metadata not modified (HTTP 304)", List.of());
+            }
+            EntityModel model = documents.model(message);
+            TableDefinition definition = GlueTableMapper.map(message, model, mapping, assetRules);
+            Map<String, String> syncMetadata = new LinkedHashMap<>();
+            syncMetadata.put(SyncParameters.CONFIG_HASH, configHash);
+            if (!documents.etags().isEmpty()) {
+                syncMetadata.put(SyncParameters.METADATA_ETAGS, JsonCodec.write(documents.etags()));
+            }
+            WriteOutcome outcome = writer.upsert(definition, message.runId(), stored, syncMetadata);
+            return audit.record(start, definition.database().name(), definition.name(), outcome.action(),
+                    definition.columns().size() + definition.partitionKeys().size(), outcome.fingerprintBefore(),
+                    definition.fingerprint(), null, null,
+                    outcome.action() == AuditAction.CONFLICT ? outcome.detail() : null,
+                    outcome.action() == AuditAction.CONFLICT ? null : outcome.detail(), definition.warnings());
         } catch (DatasphereException e) {
             if (e.retryable() && !lastAttempt) {
                 throw new RetryLaterException(e.getMessage(), e);
             }
-            return failed(message, started, glueBefore, datasphereBefore, database, table, e, "metadataUrl");
+            return audit.failed(start, database, table, e, "metadataUrl");
         } catch (CatalogException e) {
             if (e.retryable() && !lastAttempt) {
                 throw new RetryLaterException(e.getMessage(), e);
             }
-            return failed(message, started, glueBefore, datasphereBefore, database, table, e, null);
+            return audit.failed(start, database, table, e, null);
         } catch (CsdlException e) {
-            return failed(message, started, glueBefore, datasphereBefore, database, table, e, e.field());
+            return audit.failed(start, database, table, e, e.field());
         } catch (MappingException e) {
-            return failed(message, started, glueBefore, datasphereBefore, database, table, e, e.field());
+            return audit.failed(start, database, table, e, e.field());
         }
     }
 
-    private EntityModel fetchModel(AssetMessage message) {
-        EntityModel relational = message.relationalMetadataUrl() == null ? null
-                : CsdlParser.parse(message.asset(), datasphere.fetchMetadata(
-                        URI.create(message.relationalMetadataUrl()), null).body());
-        EntityModel analytical = message.analyticalMetadataUrl() == null ? null
-                : CsdlParser.parse(message.asset(), datasphere.fetchMetadata(
-                        URI.create(message.analyticalMetadataUrl()), null).body());
-        if (relational != null && analytical != null) {
-            return relational.withAnalytics(analytical);
+    /** The ETags stored on a table this sync manages, if it was mapped with the same configuration. */
+    private static Map<String, String> storedEtags(Optional<StoredTable> stored, String configHash) {
+        if (stored.isEmpty() || stored.get().parameters() == null) {
+            return Map.of();
         }
-        return relational != null ? relational : analytical;
+        Map<String, String> p = stored.get().parameters();
+        if (!SyncParameters.MANAGED_BY_VALUE.equals(p.get(SyncParameters.MANAGED_BY))
+                || !configHash.equals(p.get(SyncParameters.CONFIG_HASH)) || p.get(SyncParameters.FINGERPRINT) == null
+                || p.get(SyncParameters.METADATA_ETAGS) == null) {
+            return Map.of();
+        }
+        try {
+            Map<String, String> etags = new LinkedHashMap<>();
+            JsonCodec.mapper().readTree(p.get(SyncParameters.METADATA_ETAGS)).fields()
+                    .forEachRemaining(e -> etags.put(e.getKey(), e.getValue().asText()));
+            return etags;
+        } catch (Exception e) {
+            return Map.of();
+        }
     }
 
-    private AuditRecord failed(AssetMessage message, Instant started, Map<String, Integer> glueBefore,
-                               int datasphereBefore, String database, String table, RuntimeException e, String field) {
-        return record(message, started, glueBefore, datasphereBefore, database, table, AuditAction.FAILED, 0, null,
-                null, e.getClass().getSimpleName(), field, e.getMessage(), List.of());
+    private Documents fetch(AssetMessage message, Map<String, String> storedEtags) {
+        MetadataDocument relational = message.relationalMetadataUrl() == null ? null
+                : datasphere.fetchMetadata(URI.create(message.relationalMetadataUrl()), storedEtags.get("relational"));
+        MetadataDocument analytical = message.analyticalMetadataUrl() == null ? null
+                : datasphere.fetchMetadata(URI.create(message.analyticalMetadataUrl()), storedEtags.get("analytical"));
+        return new Documents(relational, analytical);
     }
 
-    private AuditRecord record(AssetMessage message, Instant started, Map<String, Integer> glueBefore,
-                               int datasphereBefore, String database, String table, AuditAction action,
-                               int columns, String before, String after, String errorClass, String field,
-                               String error, List<String> warnings) {
-        Map<String, Integer> calls = new TreeMap<>();
-        glueCalls.since(glueBefore).forEach((op, n) -> calls.put("glue." + op, n));
-        calls.put("datasphere", datasphere.requestCount() - datasphereBefore);
-        Instant finished = clock.instant();
-        return new AuditRecord(AuditRecord.TYPE, AuditRecord.SCHEMA_VERSION, message.runId(), message.space(),
-                message.asset(), message.kind().label(), database, table, action, columns, before, after,
-                errorClass, field, error, warnings, calls, targetAccount,
-                Duration.between(started, finished).toMillis(), finished.toString());
+    /** The fetched documents of one asset. */
+    private record Documents(MetadataDocument relational, MetadataDocument analytical) {
+        boolean allNotModified() {
+            return (relational == null || relational.notModified()) && (analytical == null || analytical.notModified());
+        }
+
+        boolean anyNotModified() {
+            return (relational != null && relational.notModified()) || (analytical != null && analytical.notModified());
+        }
+
+        Map<String, String> etags() {
+            Map<String, String> etags = new LinkedHashMap<>();
+            if (relational != null && relational.etag() != null) {
+                etags.put("relational", relational.etag());
+            }
+            if (analytical != null && analytical.etag() != null) {
+                etags.put("analytical", analytical.etag());
+            }
+            return etags;
+        }
+
+        EntityModel model(AssetMessage message) {
+            EntityModel rel = relational == null ? null : CsdlParser.parse(message.asset(), relational.body());
+            EntityModel ana = analytical == null ? null : CsdlParser.parse(message.asset(), analytical.body());
+            if (rel != null && ana != null) {
+                return rel.withAnalytics(ana);
+            }
+            return rel != null ? rel : ana;
+        }
     }
 }

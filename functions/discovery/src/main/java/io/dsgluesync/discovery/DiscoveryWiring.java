@@ -5,7 +5,10 @@ import io.dsgluesync.aws.DatasphereSecret;
 import io.dsgluesync.datasphere.DatasphereClient;
 import io.dsgluesync.datasphere.DatasphereConnection;
 import io.dsgluesync.datasphere.DatasphereSettings;
+import io.dsgluesync.aws.SyncRulesSource;
 import io.dsgluesync.queue.QueuePublisher;
+import io.dsgluesync.rules.AssetFilter;
+import io.dsgluesync.rules.SyncRules;
 import io.dsgluesync.sync.DiscoveryService;
 import java.time.Clock;
 import java.util.Map;
@@ -24,8 +27,10 @@ final class DiscoveryWiring {
         DatasphereClient datasphere = DatasphereConnection.open(DatasphereSettings.fromEnvironment(env),
                 () -> DatasphereSecret.read(secrets, secretArn));
         QueuePublisher publisher = new QueuePublisher(aws.build(SqsClient.builder()));
+        SyncRules rules = SyncRulesSource.fromEnvironment(env, aws::s3);
         return new DiscoveryService(datasphere, publisher, required(env, "ASSET_QUEUE_URL"),
-                required(env, "RESULTS_QUEUE_URL"), Clock.systemUTC());
+                env.get("PRIORITY_ASSET_QUEUE_URL"), required(env, "RESULTS_QUEUE_URL"), rules,
+                AssetFilter.fromEnvironment(env), Clock.systemUTC());
     }
 
     static String required(Map<String, String> env, String name) {

@@ -9,7 +9,9 @@ import io.dsgluesync.glue.CallCounter;
 import io.dsgluesync.glue.CatalogWriter;
 import io.dsgluesync.glue.GlueCatalog;
 import io.dsgluesync.mapping.MappingSettings;
+import io.dsgluesync.aws.SyncRulesSource;
 import io.dsgluesync.queue.QueuePublisher;
+import io.dsgluesync.rules.SyncRules;
 import io.dsgluesync.sync.AssetSync;
 import java.time.Clock;
 import java.util.Map;
@@ -46,7 +48,8 @@ final class WorkerWiring {
                 !"false".equalsIgnoreCase(env.getOrDefault("GLUE_SKIP_ARCHIVE", "true")),
                 "true".equalsIgnoreCase(env.getOrDefault("GLUE_ADOPT_UNMANAGED_TABLES", "false")));
         MappingSettings mapping = MappingSettings.fromEnvironment(env, settings.tenantUrl().getHost());
-        AssetSync sync = new AssetSync(datasphere, writer, glueCalls, mapping, Clock.systemUTC(),
+        SyncRules rules = SyncRulesSource.fromEnvironment(env, aws::s3);
+        AssetSync sync = new AssetSync(datasphere, writer, glueCalls, mapping, rules, Clock.systemUTC(),
                 env.get("GLUE_CATALOG_ID"));
         return new WorkerWiring(sync, new QueuePublisher(aws.build(SqsClient.builder())),
                 required(env, "RESULTS_QUEUE_URL"),

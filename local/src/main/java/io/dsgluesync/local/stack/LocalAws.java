@@ -7,6 +7,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -25,6 +26,7 @@ public final class LocalAws implements AutoCloseable {
     private final DynamoDbClient dynamo;
     private final GlueClient glue;
     private final SecretsManagerClient secrets;
+    private final S3Client s3;
 
     public LocalAws(int motoPort) {
         this.endpoint = URI.create("http://127.0.0.1:" + motoPort);
@@ -39,6 +41,8 @@ public final class LocalAws implements AutoCloseable {
                 .httpClient(http).build();
         this.secrets = SecretsManagerClient.builder().endpointOverride(endpoint).region(region)
                 .credentialsProvider(credentials).httpClient(http).build();
+        this.s3 = S3Client.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials)
+                .httpClient(http).forcePathStyle(true).build();
     }
 
     public URI endpoint() {
@@ -61,11 +65,16 @@ public final class LocalAws implements AutoCloseable {
         return secrets;
     }
 
+    public S3Client s3() {
+        return s3;
+    }
+
     @Override
     public void close() {
         sqs.close();
         dynamo.close();
         glue.close();
         secrets.close();
+        s3.close();
     }
 }

@@ -37,6 +37,10 @@ public final class QueueDrainer {
 
     /** Counts of one drain: invocations, records delivered, records reported failed. */
     public record Drained(int invocations, int delivered, int failedRecords) {
+        public Drained plus(Drained other) {
+            return new Drained(invocations + other.invocations, delivered + other.delivered,
+                    failedRecords + other.failedRecords);
+        }
     }
 
     public Drained drain(Duration limit) throws IOException, InterruptedException {

@@ -9,7 +9,19 @@ import java.util.Map;
  * and the resources bootstrapped from template.yaml.
  */
 public record StackEndpoints(int motoPort, String datasphereUrl, String tokenUrl, ClientCredentials client,
-                             StackResources resources) {
+                             StackResources resources, Map<String, String> parameterOverrides) {
+
+    public StackEndpoints(int motoPort, String datasphereUrl, String tokenUrl, ClientCredentials client,
+                          StackResources resources) {
+        this(motoPort, datasphereUrl, tokenUrl, client, resources, Map.of());
+    }
+
+    /** The same stack with template parameters set (like {@code sam deploy --parameter-overrides}). */
+    public StackEndpoints withParameters(Map<String, String> overrides) {
+        Map<String, String> all = new LinkedHashMap<>(parameterOverrides);
+        all.putAll(overrides);
+        return new StackEndpoints(motoPort, datasphereUrl, tokenUrl, client, resources, Map.copyOf(all));
+    }
 
     /** Physical ids for the template's {@code !Ref}s, as CloudFormation would resolve them. */
     public Map<String, String> physicalIds() {
@@ -18,9 +30,16 @@ public record StackEndpoints(int motoPort, String datasphereUrl, String tokenUrl
         ids.put("DatasphereTokenUrl", tokenUrl);
         ids.put("DatasphereClientSecret", resources.secretArn());
         ids.put("AssetQueue", resources.assetQueueUrl());
+        ids.put("PriorityAssetQueue", resources.priorityQueueUrl());
+        ids.put("SyncRulesBucket", resources.rulesBucket());
+        // One function runs at a time locally, and the simulator has no request limit unless a test sets one.
+        ids.put("WorkerMaxConcurrency", "1");
+        ids.put("PriorityWorkerMaxConcurrency", "0");
+        ids.put("DatasphereRequestsPerMinute", "0");
         ids.put("ResultsQueue", resources.resultsQueueUrl());
         ids.put("AuditTable", resources.auditTable());
         ids.put("Stage", "local");
+        ids.putAll(parameterOverrides);
         return ids;
     }
 

@@ -2,7 +2,10 @@ package io.dsgluesync.local.stack;
 
 import io.dsgluesync.datasphere.ClientCredentials;
 import io.dsgluesync.model.JsonCodec;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Map;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
@@ -19,23 +22,40 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * <p>One deliberate difference: the local queues use a 30-second visibility timeout instead of 720/180 s, and the
  * local drainer makes a failed record visible again at once instead of waiting it out.
  */
-public record StackResources(String assetQueueUrl, String assetDlqUrl, String resultsQueueUrl, String resultsDlqUrl,
-                             String auditTable, String secretArn) {
+public record StackResources(String assetQueueUrl, String priorityQueueUrl, String assetDlqUrl,
+                             String resultsQueueUrl, String resultsDlqUrl, String auditTable, String secretArn,
+                             String rulesBucket) {
 
     public static final String PREFIX = "dsgs-local";
     static final int MAX_RECEIVE_COUNT = 5;
 
-    public static StackResources bootstrap(LocalAws aws, ClientCredentials datasphereClient) {
+    public static final String RULES_KEY = "sync-rules.json";
+
+    /** {@code rulesFile}: uploaded as the rules file the functions read from S3; null for none. */
+    public static StackResources bootstrap(LocalAws aws, ClientCredentials datasphereClient, Path rulesFile)
+            throws IOException {
         String assetDlq = queue(aws, PREFIX + "-asset-dlq", Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD, "1209600"));
         String resultsDlq = queue(aws, PREFIX + "-results-dlq", Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD, "1209600"));
         String assets = queue(aws, PREFIX + "-assets", Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "30",
+                QueueAttributeName.REDRIVE_POLICY, redrive(aws, assetDlq)));
+        String priority = queue(aws, PREFIX + "-priority-assets", Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "30",
                 QueueAttributeName.REDRIVE_POLICY, redrive(aws, assetDlq)));
         String results = queue(aws, PREFIX + "-results", Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "30",
                 QueueAttributeName.REDRIVE_POLICY, redrive(aws, resultsDlq)));
         String table = PREFIX + "-audit";
         createTable(aws, table);
         String secretArn = secret(aws, PREFIX + "/datasphere-client", datasphereClient);
-        return new StackResources(assets, assetDlq, results, resultsDlq, table, secretArn);
+        String bucket = "";
+        if (rulesFile != null) {
+            bucket = PREFIX + "-config";
+            String name = bucket;
+            if (!aws.s3().listBuckets().buckets().stream().anyMatch(b -> b.name().equals(name))) {
+                aws.s3().createBucket(r -> r.bucket(name).createBucketConfiguration(
+                        c -> c.locationConstraint(LocalAws.REGION)));
+            }
+            aws.s3().putObject(r -> r.bucket(name).key(RULES_KEY), RequestBody.fromFile(rulesFile));
+        }
+        return new StackResources(assets, priority, assetDlq, results, resultsDlq, table, secretArn, bucket);
     }
 
     private static String queue(LocalAws aws, String name, Map<QueueAttributeName, String> attributes) {

@@ -42,8 +42,11 @@ public final class SyncRunner {
                 throw new IOException("discovery failed: " + response + " (log: " + discovery.log() + ")");
             }
             String runId = summary.get("runId").asText();
+            // Two event sources of the same function: the priority queue's, then the asset queue's.
+            QueueDrainer.Drained priorityDrain = new QueueDrainer(aws.sqs(), stack.resources().priorityQueueUrl(),
+                    worker, LocalAws.REGION).drain(DRAIN_LIMIT);
             QueueDrainer.Drained workerDrain = new QueueDrainer(aws.sqs(), stack.resources().assetQueueUrl(), worker,
-                    LocalAws.REGION).drain(DRAIN_LIMIT);
+                    LocalAws.REGION).drain(DRAIN_LIMIT).plus(priorityDrain);
             QueueDrainer.Drained resultsDrain = new QueueDrainer(aws.sqs(), stack.resources().resultsQueueUrl(),
                     results, LocalAws.REGION).drain(DRAIN_LIMIT);
             return report(aws, runId, response, workerDrain, resultsDrain);

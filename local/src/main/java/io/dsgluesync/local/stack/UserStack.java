@@ -66,7 +66,7 @@ public final class UserStack {
         }
         StackResources resources;
         try (LocalAws aws = new LocalAws(motoPort)) {
-            resources = StackResources.bootstrap(aws, client);
+            resources = StackResources.bootstrap(aws, client, paths.projectDir().resolve("local/sync-rules.json"));
         }
         State state = new State(motoPort, motoPid, url, tokenUrl, client.clientId(), client.clientSecret(),
                 simulatorPid, resources);

@@ -92,6 +92,24 @@ class EndToEndSyncTest {
     }
 
     @Test
+    @Order(3)
+    void businessContextAndFieldMappingComeFromTheRulesFile() {
+        Table sales = table("datasphere_sap_content", "sales_am_order_items");
+        assertEquals("jane.doe@example.com", sales.parameters().get("datasphere.steward"));
+        assertEquals("Central BI team", sales.parameters().get("datasphere.owner"));
+        assertEquals("certified", sales.parameters().get("datasphere.certification"));
+        assertEquals("sap-content,sales,gold", sales.parameters().get("datasphere.tags"));
+        assertEquals("sales", sales.parameters().get("datasphere.property.domain"));
+        assertEquals("127.0.0.1/SAP_CONTENT",
+                sales.parameters().get("datasphere.source_system"));
+        Table usage = table("datasphere_space_a", "sap_tel_cvm_il_service_usage");
+        List<String> columns = usage.storageDescriptor().columns().stream().map(Column::name).toList();
+        assertTrue(columns.contains("usage_date_key"), columns.toString());
+        assertFalse(columns.contains("date_time") || columns.contains("is_roaming"), columns.toString());
+        assertEquals("DATE_TIME", column(usage, "usage_date_key").parameters().get("datasphere.original_name"));
+    }
+
+    @Test
     @Order(4)
     void runSummaryInDynamoDbCountsEveryAsset() {
         Map<String, String> summary = first.summary();
@@ -136,6 +154,7 @@ class EndToEndSyncTest {
             Map<String, AttributeValue> calls = item.get("calls").m();
             assertFalse(calls.containsKey("glue.CreateTable") || calls.containsKey("glue.UpdateTable"),
                     "no Glue write for " + item.get("asset").s() + ": " + calls);
+            assertEquals("metadata not modified (HTTP 304)", item.get("note").s(), item.get("asset").s());
         }
         assertEquals(2, stack.aws.glue().getDatabases(r -> r.maxResults(100)).databaseList().size());
     }

@@ -40,19 +40,26 @@ class FunctionInvokeTest {
     void emptyQueues() throws Exception {
         // PurgeQueue may run once a minute per queue; receiving and deleting has no such limit.
         receiveAll(stack.endpoints.resources().assetQueueUrl());
+        receiveAll(stack.endpoints.resources().priorityQueueUrl());
         receiveAll(stack.endpoints.resources().resultsQueueUrl());
     }
 
     @Test
-    void discoveryEnqueuesEveryAssetAnalyticModelsFirstAndAnnouncesTheRun() throws Exception {
+    void discoveryEnqueuesEveryAssetInPriorityOrderAndAnnouncesTheRun() throws Exception {
         JsonNode response = invoke("DiscoveryFunction", event("discovery-schedule.json"));
         assertEquals("20261125T020000Z-53dc4d37", response.get("runId").asText());
         assertEquals(7, response.get("assetsEnqueued").asInt());
+        assertEquals(1, response.get("priorityEnqueued").asInt());
         assertTrue(response.get("listingComplete").asBoolean());
+        // local/sync-rules.json certifies SALES_* in SAP_CONTENT: priority 20, at the priority queue's threshold.
+        List<JsonNode> urgent = receiveAll(stack.endpoints.resources().priorityQueueUrl());
+        assertEquals(List.of("SALES_AM_ORDER_ITEMS"), urgent.stream().map(a -> a.get("asset").asText()).toList());
+        assertEquals(20, urgent.get(0).get("priority").asInt());
         List<JsonNode> assets = receiveAll(stack.endpoints.resources().assetQueueUrl());
-        assertEquals(7, assets.size());
-        assertEquals(List.of("ANALYTIC_MODEL", "ANALYTIC_MODEL"),
-                assets.subList(0, 2).stream().map(a -> a.get("kind").asText()).toList());
+        assertEquals(6, assets.size());
+        assertEquals(List.of("ENROLLMENT_AM", "CollegeEnrollment"),
+                assets.subList(0, 2).stream().map(a -> a.get("asset").asText()).toList());
+        assertEquals(List.of(10, 5, 0, 0, 0, 0), assets.stream().map(a -> a.get("priority").asInt()).toList());
         assertTrue(assets.stream().allMatch(a -> a.get("runId").asText().equals("20261125T020000Z-53dc4d37")
                 && a.get("schemaVersion").asInt() == 1));
         List<JsonNode> results = receiveAll(stack.endpoints.resources().resultsQueueUrl());

@@ -44,7 +44,7 @@ final class TestStack implements AutoCloseable {
         ClientCredentials client = new ClientCredentials(simulator.clientId(), simulator.clientSecret());
         StackResources resources;
         try (LocalAws aws = new LocalAws(motoPort)) {
-            resources = StackResources.bootstrap(aws, client);
+            resources = StackResources.bootstrap(aws, client, paths.projectDir().resolve("local/sync-rules.json"));
         }
         StackEndpoints endpoints = new StackEndpoints(motoPort, simulator.baseUrl().toString(),
                 simulator.tokenUrl().toString(), client, resources);

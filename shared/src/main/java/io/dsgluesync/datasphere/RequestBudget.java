@@ -1,0 +1,70 @@
+package io.dsgluesync.datasphere;
+
+import java.time.Duration;
+
+/**
+ * A token bucket that keeps this container's Datasphere requests within its share of the tenant-wide budget.
+ * Datasphere throttles with 429 (reference datasphere-api.md §5.1; ~300 requests a minute is a third-party
+ * figure): the whole sync, discovery and every concurrent worker together, stays under the configured budget when
+ * each container takes {@code budget / shares}, shares being the most containers that can run at once.
+ */
+public class RequestBudget {
+    private static final RequestBudget UNLIMITED = new RequestBudget(0, 1);
+    private final double perSecond;
+    private final double capacity;
+    private double tokens;
+    private long lastNanos;
+
+    private RequestBudget(double perMinute, int shares) {
+        this.perSecond = perMinute / 60.0 / Math.max(1, shares);
+        this.capacity = Math.max(1.0, Math.floor(perSecond));
+        this.tokens = capacity;
+        this.lastNanos = System.nanoTime();
+    }
+
+    public static RequestBudget unlimited() {
+        return UNLIMITED;
+    }
+
+    /** {@code requestsPerMinute} for the whole sync, split evenly over {@code shares} concurrent containers. */
+    public static RequestBudget share(int requestsPerMinute, int shares) {
+        return requestsPerMinute <= 0 ? UNLIMITED : new RequestBudget(requestsPerMinute, shares);
+    }
+
+    public double requestsPerSecond() {
+        return perSecond;
+    }
+
+    /** Blocks until a request may be sent. */
+    public void acquire() {
+        if (perSecond <= 0) {
+            return;
+        }
+        Duration wait;
+        synchronized (this) {
+            refill();
+            if (tokens >= 1) {
+                tokens -= 1;
+                return;
+            }
+            wait = Duration.ofNanos((long) ((1 - tokens) / perSecond * 1e9));
+            tokens -= 1; // reserve: the token that accrues during the wait is ours
+        }
+        sleep(wait);
+    }
+
+    private void refill() {
+        long now = System.nanoTime();
+        tokens = Math.min(capacity, tokens + (now - lastNanos) / 1e9 * perSecond);
+        lastNanos = now;
+    }
+
+    protected void sleep(Duration duration) {
+        try {
+            Thread.sleep(Math.max(0, duration.toMillis()), (int) (duration.toNanosPart() % 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DatasphereException(DatasphereException.Kind.UNAVAILABLE, "interrupted while waiting for budget");
+        }
+    }
+}

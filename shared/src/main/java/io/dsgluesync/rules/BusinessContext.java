@@ -1,0 +1,25 @@
+package io.dsgluesync.rules;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What Datasphere's public APIs do not expose (steward, owner, certification, tags, custom properties; reference
+ * datasphere-api.md §4.6), assigned by our own configuration.
+ */
+public record BusinessContext(String steward, String owner, String certification, List<String> tags,
+                              Map<String, String> properties) {
+    public static final BusinessContext NONE = new BusinessContext(null, null, null, List.of(), Map.of());
+
+    /** This context with every field that {@code other} sets laid over it (tags and properties are merged). */
+    BusinessContext overlaidWith(BusinessContext other) {
+        java.util.LinkedHashSet<String> allTags = new java.util.LinkedHashSet<>(tags);
+        allTags.addAll(other.tags);
+        java.util.TreeMap<String, String> allProperties = new java.util.TreeMap<>(properties);
+        allProperties.putAll(other.properties);
+        return new BusinessContext(other.steward != null ? other.steward : steward,
+                other.owner != null ? other.owner : owner,
+                other.certification != null ? other.certification : certification,
+                List.copyOf(allTags), Map.copyOf(allProperties));
+    }
+}

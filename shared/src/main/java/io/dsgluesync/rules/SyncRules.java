@@ -1,0 +1,62 @@
+package io.dsgluesync.rules;
+
+import io.dsgluesync.model.AssetKind;
+import java.util.List;
+
+/**
+ * The sync's versioned rules file: business context, priorities and field mapping, each a list of rules applied in
+ * order (later rules override earlier ones field by field). See README "Rules file".
+ */
+public record SyncRules(int version, List<Rule<BusinessContext>> businessContext, List<Rule<Integer>> priorities,
+                        int priorityQueueThreshold, List<Rule<ColumnRules>> columns) {
+
+    public static final SyncRules EMPTY = new SyncRules(1, List.of(), List.of(), Integer.MAX_VALUE, List.of());
+
+    /** Without a rules file: certified assets first, then analytic models; no priority queue. */
+    public static final List<Rule<Integer>> DEFAULT_PRIORITIES = List.of(
+            new Rule<>(new AssetMatch(null, null, null, "certified"), 20),
+            new Rule<>(new AssetMatch(null, null, AssetKind.ANALYTIC_MODEL, null), 10),
+            new Rule<>(new AssetMatch(null, null, AssetKind.ANALYTICAL_DATASET, null), 5));
+    public static final SyncRules DEFAULT = new SyncRules(1, List.of(), DEFAULT_PRIORITIES, Integer.MAX_VALUE,
+            List.of());
+
+    /** A value for the assets that {@code match} selects. */
+    public record Rule<T>(AssetMatch match, T value) {
+    }
+
+    public BusinessContext businessContext(String space, String asset, AssetKind kind) {
+        BusinessContext context = BusinessContext.NONE;
+        for (Rule<BusinessContext> rule : businessContext) {
+            if (rule.match().matches(space, asset, kind, null)) {
+                context = context.overlaidWith(rule.value());
+            }
+        }
+        return context;
+    }
+
+    /** The highest priority of all matching rules; 0 when none matches. */
+    public int priority(String space, String asset, AssetKind kind) {
+        String certification = businessContext(space, asset, kind).certification();
+        int priority = 0;
+        for (Rule<Integer> rule : priorities) {
+            if (rule.match().matches(space, asset, kind, certification)) {
+                priority = Math.max(priority, rule.value());
+            }
+        }
+        return priority;
+    }
+
+    public boolean isPriority(int priority) {
+        return priority >= priorityQueueThreshold;
+    }
+
+    public ColumnRules columns(String space, String asset, AssetKind kind) {
+        ColumnRules rules = ColumnRules.NONE;
+        for (Rule<ColumnRules> rule : columns) {
+            if (rule.match().matches(space, asset, kind, null)) {
+                rules = rules.overlaidWith(rule.value());
+            }
+        }
+        return rules;
+    }
+}

@@ -1,0 +1,220 @@
+package io.dsgluesync.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dsgluesync.mapping.GlueNames;
+import io.dsgluesync.model.AssetKind;
+import io.dsgluesync.model.JsonCodec;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Reads and validates a rules file; every error names the source and the JSON path. Pure. */
+public final class SyncRulesParser {
+    public static final int SUPPORTED_VERSION = 1;
+    private static final Set<String> TOP = Set.of("version", "businessContext", "priorities",
+            "priorityQueueThreshold", "columns", "description");
+    private static final Set<String> MATCH = Set.of("space", "asset", "kind", "certification");
+    private static final Set<String> CONTEXT = Set.of("match", "steward", "owner", "certification", "tags",
+            "properties");
+    private static final Set<String> PRIORITY = Set.of("match", "priority");
+    private static final Set<String> COLUMNS = Set.of("match", "rename", "types", "exclude", "partitionKeys");
+
+    private SyncRulesParser() {
+    }
+
+    public static SyncRules parse(String source, String json) {
+        JsonNode root;
+        try {
+            root = JsonCodec.mapper().readTree(json);
+        } catch (IOException e) {
+            throw new RulesException(source + ": not valid JSON: " + e.getMessage());
+        }
+        Ctx ctx = new Ctx(source);
+        if (root == null || !root.isObject()) {
+            throw ctx.error("$", "must be a JSON object");
+        }
+        ctx.keys(root, "$", TOP);
+        if (!root.path("version").isInt() || root.get("version").asInt() != SUPPORTED_VERSION) {
+            throw ctx.error("$.version", "must be " + SUPPORTED_VERSION + " (this build reads version "
+                    + SUPPORTED_VERSION + ")");
+        }
+        List<SyncRules.Rule<BusinessContext>> context = new ArrayList<>();
+        List<SyncRules.Rule<Integer>> priorities = new ArrayList<>();
+        List<SyncRules.Rule<ColumnRules>> columns = new ArrayList<>();
+        ctx.each(root, "businessContext", (node, path) -> context.add(new SyncRules.Rule<>(
+                match(ctx, node, path, CONTEXT, false), businessContext(ctx, node, path))));
+        ctx.each(root, "priorities", (node, path) -> {
+            if (!node.path("priority").isInt()) {
+                throw ctx.error(path + ".priority", "must be an integer");
+            }
+            priorities.add(new SyncRules.Rule<>(match(ctx, node, path, PRIORITY, true), node.get("priority").asInt()));
+        });
+        ctx.each(root, "columns", (node, path) -> columns.add(new SyncRules.Rule<>(
+                match(ctx, node, path, COLUMNS, false), columnRules(ctx, node, path))));
+        int threshold = Integer.MAX_VALUE;
+        if (root.has("priorityQueueThreshold")) {
+            if (!root.get("priorityQueueThreshold").isInt()) {
+                throw ctx.error("$.priorityQueueThreshold", "must be an integer");
+            }
+            threshold = root.get("priorityQueueThreshold").asInt();
+        }
+        return new SyncRules(SUPPORTED_VERSION, List.copyOf(context),
+                root.has("priorities") ? List.copyOf(priorities) : SyncRules.DEFAULT_PRIORITIES, threshold,
+                List.copyOf(columns));
+    }
+
+    private static AssetMatch match(Ctx ctx, JsonNode rule, String path, Set<String> allowed, boolean certification) {
+        ctx.keys(rule, path, allowed);
+        JsonNode match = rule.get("match");
+        if (match == null) {
+            return AssetMatch.ANY;
+        }
+        String at = path + ".match";
+        if (!match.isObject()) {
+            throw ctx.error(at, "must be an object with space, asset, kind"
+                    + (certification ? " or certification" : ""));
+        }
+        ctx.keys(match, at, certification ? MATCH : Set.of("space", "asset", "kind"));
+        AssetKind kind = null;
+        if (match.has("kind")) {
+            String text = ctx.text(match, at + ".kind", "kind");
+            try {
+                kind = AssetKind.valueOf(text.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw ctx.error(at + ".kind", "must be one of VIEW, ANALYTIC_MODEL, ANALYTICAL_DATASET, not '" + text + "'");
+            }
+        }
+        return new AssetMatch(glob(ctx, match, at, "space"), glob(ctx, match, at, "asset"), kind,
+                match.has("certification") ? ctx.text(match, at + ".certification", "certification") : null);
+    }
+
+    private static Glob glob(Ctx ctx, JsonNode node, String path, String field) {
+        return node.has(field) ? Glob.of(ctx.text(node, path + "." + field, field)) : null;
+    }
+
+    private static BusinessContext businessContext(Ctx ctx, JsonNode node, String path) {
+        List<String> tags = new ArrayList<>();
+        if (node.has("tags")) {
+            JsonNode array = node.get("tags");
+            if (!array.isArray()) {
+                throw ctx.error(path + ".tags", "must be a list of strings");
+            }
+            for (int i = 0; i < array.size(); i++) {
+                if (!array.get(i).isTextual() || array.get(i).asText().isBlank()) {
+                    throw ctx.error(path + ".tags[" + i + "]", "must be a non-empty string");
+                }
+                tags.add(array.get(i).asText());
+            }
+        }
+        return new BusinessContext(optional(ctx, node, path, "steward"), optional(ctx, node, path, "owner"),
+                optional(ctx, node, path, "certification"), List.copyOf(tags),
+                Map.copyOf(stringMap(ctx, node, path, "properties")));
+    }
+
+    private static ColumnRules columnRules(Ctx ctx, JsonNode node, String path) {
+        Map<String, String> renames = stringMap(ctx, node, path, "rename");
+        renames.forEach((from, to) -> {
+            if (!GlueNames.column(to).equals(to)) {
+                throw ctx.error(path + ".rename." + from, "'" + to + "' is not a Glue column name (lower case [a-z0-9_])");
+            }
+        });
+        Map<String, String> types = stringMap(ctx, node, path, "types");
+        types.forEach((column, type) -> {
+            if (!type.matches("[a-z0-9_(),<>:]+")) {
+                throw ctx.error(path + ".types." + column, "'" + type + "' is not a Hive type (lower case, no spaces)");
+            }
+        });
+        Set<String> excluded = new LinkedHashSet<>(strings(ctx, node, path, "exclude"));
+        List<Glob> partitionKeys = strings(ctx, node, path, "partitionKeys").stream().map(Glob::of).toList();
+        return new ColumnRules(Map.copyOf(renames), Map.copyOf(types), Set.copyOf(excluded), partitionKeys);
+    }
+
+    private static String optional(Ctx ctx, JsonNode node, String path, String field) {
+        return node.has(field) ? ctx.text(node, path + "." + field, field) : null;
+    }
+
+    private static Map<String, String> stringMap(Ctx ctx, JsonNode node, String path, String field) {
+        Map<String, String> map = new TreeMap<>();
+        if (!node.has(field)) {
+            return map;
+        }
+        JsonNode object = node.get(field);
+        if (!object.isObject()) {
+            throw ctx.error(path + "." + field, "must be an object of strings");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getValue().isTextual()) {
+                throw ctx.error(path + "." + field + "." + e.getKey(), "must be a string");
+            }
+            map.put(e.getKey(), e.getValue().asText());
+        }
+        return map;
+    }
+
+    private static List<String> strings(Ctx ctx, JsonNode node, String path, String field) {
+        List<String> values = new ArrayList<>();
+        if (!node.has(field)) {
+            return values;
+        }
+        JsonNode array = node.get(field);
+        if (!array.isArray()) {
+            throw ctx.error(path + "." + field, "must be a list of strings");
+        }
+        for (int i = 0; i < array.size(); i++) {
+            if (!array.get(i).isTextual() || array.get(i).asText().isBlank()) {
+                throw ctx.error(path + "." + field + "[" + i + "]", "must be a non-empty string");
+            }
+            values.add(array.get(i).asText());
+        }
+        return values;
+    }
+
+    /** The source name, for error messages. */
+    private record Ctx(String source) {
+        RulesException error(String path, String message) {
+            return new RulesException(source + ": " + path + " " + message);
+        }
+
+        void keys(JsonNode node, String path, Set<String> allowed) {
+            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+                String key = it.next();
+                if (!allowed.contains(key)) {
+                    throw error(path + "." + key, "is not a known setting (allowed: " + new java.util.TreeSet<>(allowed) + ")");
+                }
+            }
+        }
+
+        String text(JsonNode node, String path, String field) {
+            JsonNode value = node.get(field);
+            if (value == null || !value.isTextual() || value.asText().isBlank()) {
+                throw error(path, "must be a non-empty string");
+            }
+            return value.asText();
+        }
+
+        void each(JsonNode root, String field, java.util.function.BiConsumer<JsonNode, String> body) {
+            if (!root.has(field)) {
+                return;
+            }
+            JsonNode array = root.get(field);
+            if (!array.isArray()) {
+                throw error("$." + field, "must be a list of rules");
+            }
+            for (int i = 0; i < array.size(); i++) {
+                String path = "$." + field + "[" + i + "]";
+                if (!array.get(i).isObject()) {
+                    throw error(path, "must be an object");
+                }
+                body.accept(array.get(i), path);
+            }
+        }
+    }
+}

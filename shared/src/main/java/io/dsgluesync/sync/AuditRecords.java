@@ -1,0 +1,56 @@
+package io.dsgluesync.sync;
+
+import io.dsgluesync.audit.AuditAction;
+import io.dsgluesync.audit.AuditRecord;
+import io.dsgluesync.datasphere.DatasphereClient;
+import io.dsgluesync.glue.CallCounter;
+import io.dsgluesync.model.AssetMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Builds an asset's audit record: outcome, duration, and the Glue and Datasphere calls made for it. */
+final class AuditRecords {
+    private final DatasphereClient datasphere;
+    private final CallCounter glueCalls;
+    private final Clock clock;
+    private final String targetAccount;
+
+    AuditRecords(DatasphereClient datasphere, CallCounter glueCalls, Clock clock, String targetAccount) {
+        this.datasphere = datasphere;
+        this.glueCalls = glueCalls;
+        this.clock = clock;
+        this.targetAccount = targetAccount;
+    }
+
+    /** Counters and time when work on one asset began. */
+    record Start(AssetMessage message, Instant at, Map<String, Integer> glue, int datasphereRequests) {
+    }
+
+    Start start(AssetMessage message) {
+        return new Start(message, clock.instant(), glueCalls.snapshot(), datasphere.requestCount());
+    }
+
+    AuditRecord failed(Start start, String database, String table, RuntimeException e, String field) {
+        return record(start, database, table, AuditAction.FAILED, 0, null, null, e.getClass().getSimpleName(), field,
+                e.getMessage(), null, List.of());
+    }
+
+    /** {@code columns} of -1 means not known (nothing was parsed). */
+    AuditRecord record(Start start, String database, String table, AuditAction action, int columns, String before,
+                       String after, String errorClass, String field, String error, String note,
+                       List<String> warnings) {
+        Map<String, Integer> calls = new TreeMap<>();
+        glueCalls.since(start.glue()).forEach((op, n) -> calls.put("glue." + op, n));
+        calls.put("datasphere", datasphere.requestCount() - start.datasphereRequests());
+        Instant finished = clock.instant();
+        AssetMessage m = start.message();
+        return new AuditRecord(AuditRecord.TYPE, AuditRecord.SCHEMA_VERSION, m.runId(), m.space(), m.asset(),
+                m.kind().label(), database, table, action, Math.max(columns, 0), before, after, errorClass, field,
+                error, note, warnings, calls, targetAccount, Duration.between(start.at(), finished).toMillis(),
+                finished.toString());
+    }
+}
