@@ -22,6 +22,8 @@ public class DatasphereClient {
     static final List<String> CATALOG_PREFIXES = List.of(
             "/api/v1/datasphere/consumption/catalog", "/api/v1/dwc/catalog");
     private static final int MAX_PAGES = 100_000;
+    /** Without it the design-time API does not answer the full CSN (reference §4.2). */
+    static final String CSN_CONTENT_TYPE = "application/vnd.sap.datasphere.object.content+json";
 
     private final DatasphereSettings settings;
     private final DatasphereHttp http;
@@ -67,8 +69,46 @@ public class DatasphereClient {
         return new MetadataDocument(response.body(), etag, false);
     }
 
+    /**
+     * Technical names of a space's design-time objects of one type ({@code views}, {@code analyticmodels},
+     * {@code localtables}, {@code remotetables}) through the API the {@code datasphere} CLI uses (reference §4.2;
+     * the paths are a third-party finding, the paging parameters are undocumented, so the list is read unpaged).
+     */
+    public List<String> listDesignObjects(String space, String type) {
+        URI uri = URI.create(settings.tenantUrl() + "/dwaas-core/api/v1/spaces/" + segment(space) + "/" + type);
+        JsonNode body = json(uri);
+        List<String> names = new ArrayList<>();
+        for (JsonNode row : CatalogResponses.rows(body, uri)) {
+            String name = row.isTextual() ? row.asText() : row.path("technicalName").asText("");
+            if (!name.isBlank()) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    /** One object's CSN (reference §4.3), e.g. for semantic usage and text associations the CSDL lacks (P9). */
+    public byte[] fetchCsn(String space, String type, String name) {
+        URI uri = URI.create(settings.tenantUrl() + "/dwaas-core/api/v1/spaces/" + segment(space) + "/" + type + "/"
+                + segment(name));
+        HttpResponse<byte[]> response = http.get(uri, CSN_CONTENT_TYPE, Map.of());
+        String type2 = response.headers().firstValue("Content-Type").orElse("");
+        if (!type2.toLowerCase().contains("json")) {
+            throw new DatasphereException(DatasphereException.Kind.BAD_RESPONSE, uri + " answered '" + type2
+                    + "' instead of CSN JSON");
+        }
+        if (response.body().length > settings.maxMetadataBytes()) {
+            throw new DatasphereException(DatasphereException.Kind.BAD_RESPONSE, uri + " is over the size limit");
+        }
+        return response.body();
+    }
+
     public int requestCount() {
         return http.requestCount();
+    }
+
+    private static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private <T> T withPrefix(Function<String, T> call) {

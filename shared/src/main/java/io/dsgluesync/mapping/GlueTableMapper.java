@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dsgluesync.csdl.CsdlColumn;
 import io.dsgluesync.csdl.CsdlHierarchy;
 import io.dsgluesync.csdl.EntityModel;
+import io.dsgluesync.csn.CsnParser;
 import io.dsgluesync.model.AssetMessage;
 import io.dsgluesync.model.JsonCodec;
 import io.dsgluesync.rules.AssetRules;
@@ -171,6 +172,7 @@ public final class GlueTableMapper {
         p.put("datasphere.source_system", sourceSystem(asset, s));
         p.put("datasphere.has_parameters", Boolean.toString(asset.hasParameters()));
         putIfPresent(p, "datasphere.dimension_type", model.dimensionType());
+        putIfPresent(p, "datasphere.semantic_usage", model.annotations().get(CsnParser.SEMANTIC_USAGE));
         List<String> keys = model.keyColumns();
         if (!keys.isEmpty()) {
             p.put("datasphere.key_columns", String.join(",", keys));

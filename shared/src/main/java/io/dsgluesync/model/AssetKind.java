@@ -10,7 +10,11 @@ import java.net.URI;
 public enum AssetKind {
     VIEW,
     ANALYTIC_MODEL,
-    ANALYTICAL_DATASET;
+    ANALYTICAL_DATASET,
+    /** Not in the catalog; found through the design-time API (enrichment on). */
+    LOCAL_TABLE,
+    /** Not in the catalog; found through the design-time API (enrichment on). */
+    REMOTE_TABLE;
 
     public static AssetKind infer(URI relationalMetadataUrl, URI analyticalMetadataUrl) {
         if (relationalMetadataUrl != null && analyticalMetadataUrl != null) {
@@ -20,6 +24,16 @@ public enum AssetKind {
             return ANALYTIC_MODEL;
         }
         return VIEW;
+    }
+
+    /** The design-time API's object type segment for this kind ({@code /dwaas-core/api/v1/spaces/S/<type>}). */
+    public String designType() {
+        return switch (this) {
+            case ANALYTIC_MODEL -> "analyticmodels";
+            case LOCAL_TABLE -> "localtables";
+            case REMOTE_TABLE -> "remotetables";
+            default -> "views";
+        };
     }
 
     public String label() {

@@ -2,7 +2,8 @@ package io.dsgluesync.model;
 
 /**
  * The message discovery puts on the asset queue, one per asset. {@code schemaVersion} lets old and new workers
- * tell each other's messages apart.
+ * tell each other's messages apart. {@code designTimeOnly} marks objects that have no consumption metadata and
+ * are mapped from their CSN alone.
  */
 public record AssetMessage(
         int schemaVersion,
@@ -15,9 +16,24 @@ public record AssetMessage(
         String relationalMetadataUrl,
         String analyticalMetadataUrl,
         boolean hasParameters,
-        int priority) {
+        int priority,
+        boolean designTimeOnly) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** A catalog asset's message. */
+    public AssetMessage(int schemaVersion, String runId, String space, String spaceLabel, String asset, String label,
+                        AssetKind kind, String relationalMetadataUrl, String analyticalMetadataUrl,
+                        boolean hasParameters, int priority) {
+        this(schemaVersion, runId, space, spaceLabel, asset, label, kind, relationalMetadataUrl, analyticalMetadataUrl,
+                hasParameters, priority, false);
+    }
+
+    /** An object the catalog does not list, known only through the design-time (CSN) API. */
+    public static AssetMessage designTime(String runId, Space space, String name, AssetKind kind, int priority) {
+        return new AssetMessage(SCHEMA_VERSION, runId, space.name(), space.label(), name, null, kind, null, null,
+                false, priority, true);
+    }
 
     public static AssetMessage of(String runId, Space space, Asset asset, int priority) {
         return new AssetMessage(SCHEMA_VERSION, runId, space.name(), space.label(), asset.name(), asset.label(),

@@ -34,14 +34,16 @@ public final class AssetMessages {
         }
         String relational = url(node, "relationalMetadataUrl", space, asset);
         String analytical = url(node, "analyticalMetadataUrl", space, asset);
-        if (relational == null && analytical == null) {
+        boolean designTimeOnly = kind == AssetKind.LOCAL_TABLE || kind == AssetKind.REMOTE_TABLE
+                || node.path("designTimeOnly").asBoolean(false);
+        if (relational == null && analytical == null && !designTimeOnly) {
             throw new MessageFormatException("relationalMetadataUrl",
                     "asset " + space + "/" + asset + ": neither relationalMetadataUrl nor analyticalMetadataUrl is set");
         }
         int priority = node.hasNonNull("priority") ? JsonCodec.requiredInt(node, "priority") : 0;
         return new AssetMessage(version, runId, space, JsonCodec.optionalText(node, "spaceLabel"), asset,
                 JsonCodec.optionalText(node, "label"), kind, relational, analytical,
-                node.path("hasParameters").asBoolean(false), priority);
+                node.path("hasParameters").asBoolean(false), priority, designTimeOnly);
     }
 
     private static String url(ObjectNode node, String field, String space, String asset) {

@@ -5,6 +5,7 @@ import io.dsgluesync.audit.AuditRecord;
 import io.dsgluesync.csdl.CsdlException;
 import io.dsgluesync.csdl.CsdlParser;
 import io.dsgluesync.csdl.EntityModel;
+import io.dsgluesync.csn.CsnParser;
 import io.dsgluesync.datasphere.DatasphereClient;
 import io.dsgluesync.datasphere.DatasphereException;
 import io.dsgluesync.datasphere.MetadataDocument;
@@ -25,6 +26,7 @@ import io.dsgluesync.rules.AssetRules;
 import io.dsgluesync.rules.SyncRules;
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,14 +45,17 @@ public class AssetSync {
     private final CatalogWriter writer;
     private final MappingSettings mapping;
     private final SyncRules rules;
+    private final boolean designTime;
     private final AuditRecords audit;
 
+    /** {@code designTime}: also read each asset's CSN through the design-time API (optional enrichment). */
     public AssetSync(DatasphereClient datasphere, CatalogWriter writer, CallCounter glueCalls,
-                     MappingSettings mapping, SyncRules rules, Clock clock, String targetAccount) {
+                     MappingSettings mapping, SyncRules rules, boolean designTime, Clock clock, String targetAccount) {
         this.datasphere = datasphere;
         this.writer = writer;
         this.mapping = mapping;
         this.rules = rules;
+        this.designTime = designTime;
         this.audit = new AuditRecords(datasphere, glueCalls, clock, targetAccount);
     }
 
@@ -64,17 +69,18 @@ public class AssetSync {
             String configHash = io.dsgluesync.mapping.Fingerprints.sha256(JsonCodec.write(mapping) + assetRules.canonical());
             Optional<StoredTable> stored = writer.read(database, table);
             Map<String, String> storedEtags = storedEtags(stored, configHash);
-            Documents documents = fetch(message, storedEtags);
+            Documents documents = message.designTimeOnly() ? new Documents(null, null) : fetch(message, storedEtags);
             if (!documents.allNotModified() && documents.anyNotModified()) {
                 documents = fetch(message, Map.of()); // one of two changed: both are needed to map it
             }
-            if (documents.allNotModified()) {
+            if (!message.designTimeOnly() && documents.allNotModified()) {
                 return audit.record(start, database, table, AuditAction.UNCHANGED, -1,
                         stored.get().parameters().get(SyncParameters.FINGERPRINT),
                         stored.get().parameters().get(SyncParameters.FINGERPRINT), null, null, null,
                         "metadata not modified (HTTP 304)", List.of());
             }
-            EntityModel model = documents.model(message);
+            List<String> notes = new ArrayList<>();
+            EntityModel model = message.designTimeOnly() ? csn(message) : enrich(message, documents.model(message), notes);
             TableDefinition definition = GlueTableMapper.map(message, model, mapping, assetRules);
             Map<String, String> syncMetadata = new LinkedHashMap<>();
             syncMetadata.put(SyncParameters.CONFIG_HASH, configHash);
@@ -82,11 +88,12 @@ public class AssetSync {
                 syncMetadata.put(SyncParameters.METADATA_ETAGS, JsonCodec.write(documents.etags()));
             }
             WriteOutcome outcome = writer.upsert(definition, message.runId(), stored, syncMetadata);
+            notes.addAll(definition.warnings());
             return audit.record(start, definition.database().name(), definition.name(), outcome.action(),
                     definition.columns().size() + definition.partitionKeys().size(), outcome.fingerprintBefore(),
                     definition.fingerprint(), null, null,
                     outcome.action() == AuditAction.CONFLICT ? outcome.detail() : null,
-                    outcome.action() == AuditAction.CONFLICT ? null : outcome.detail(), definition.warnings());
+                    outcome.action() == AuditAction.CONFLICT ? null : outcome.detail(), List.copyOf(notes));
         } catch (DatasphereException e) {
             if (e.retryable() && !lastAttempt) {
                 throw new RetryLaterException(e.getMessage(), e);
@@ -101,6 +108,30 @@ public class AssetSync {
             return audit.failed(start, database, table, e, e.field());
         } catch (MappingException e) {
             return audit.failed(start, database, table, e, e.field());
+        }
+    }
+
+    private EntityModel csn(AssetMessage message) {
+        return CsnParser.parse(message.asset(),
+                datasphere.fetchCsn(message.space(), message.kind().designType(), message.asset()));
+    }
+
+    /** Lays the CSN's semantics over the CSDL model; the enrichment is optional, so only a transient error fails. */
+    private EntityModel enrich(AssetMessage message, EntityModel model, List<String> notes) {
+        if (!designTime) {
+            return model;
+        }
+        try {
+            return CsnParser.enrich(model, csn(message));
+        } catch (DatasphereException e) {
+            if (e.retryable()) {
+                throw e;
+            }
+            notes.add("design-time enrichment unavailable: " + e.getMessage());
+            return model;
+        } catch (CsdlException e) {
+            notes.add("design-time enrichment unreadable: " + e.getMessage());
+            return model;
         }
     }
 

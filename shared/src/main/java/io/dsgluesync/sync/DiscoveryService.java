@@ -4,6 +4,7 @@ import io.dsgluesync.audit.RunStarted;
 import io.dsgluesync.datasphere.DatasphereClient;
 import io.dsgluesync.datasphere.DatasphereException;
 import io.dsgluesync.model.Asset;
+import io.dsgluesync.model.AssetKind;
 import io.dsgluesync.model.AssetMessage;
 import io.dsgluesync.model.AssetMessages;
 import io.dsgluesync.model.JsonCodec;
@@ -12,43 +13,55 @@ import io.dsgluesync.queue.QueuePublisher;
 import io.dsgluesync.rules.AssetFilter;
 import io.dsgluesync.rules.SyncRules;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Lists spaces and assets and enqueues one message per asset, highest priority first; assets at or above the
  * rules' priority threshold go to the priority queue, which the worker consumes with its own event source so that
- * they never wait behind a backlog. A space whose listing
- * fails makes the run incomplete (so nothing downstream treats its assets as deleted) but does not stop the others.
+ * they never wait behind a backlog. A space whose listing fails makes the run incomplete (so nothing downstream
+ * treats its assets as deleted) but does not stop the others.
+ *
+ * <p>With design-time discovery on, the objects the catalog does not list (local and remote tables, unexposed
+ * views and models, reference P1) are found through the design-time API and enqueued too.
  */
 public class DiscoveryService {
     private static final Logger LOG = LoggerFactory.getLogger(DiscoveryService.class);
+    private static final Map<String, AssetKind> DESIGN_TYPES = Map.of("views", AssetKind.VIEW,
+            "analyticmodels", AssetKind.ANALYTIC_MODEL, "localtables", AssetKind.LOCAL_TABLE,
+            "remotetables", AssetKind.REMOTE_TABLE);
     private final DatasphereClient datasphere;
     private final QueuePublisher publisher;
-    private final String assetQueueUrl;
-    private final String priorityQueueUrl;
-    private final String resultsQueueUrl;
+    private final Queues queues;
     private final SyncRules rules;
     private final AssetFilter filter;
+    private final boolean designTime;
     private final Clock clock;
 
-    /** {@code priorityQueueUrl} may be null: then every asset goes to the asset queue. */
-    public DiscoveryService(DatasphereClient datasphere, QueuePublisher publisher, String assetQueueUrl,
-                            String priorityQueueUrl, String resultsQueueUrl, SyncRules rules, AssetFilter filter,
-                            Clock clock) {
+    /** Where messages go; {@code priority} may be null, then every asset goes to {@code assets}. */
+    public record Queues(String assets, String priority, String results) {
+        public Queues {
+            priority = priority == null || priority.isBlank() ? null : priority;
+        }
+    }
+
+    public DiscoveryService(DatasphereClient datasphere, QueuePublisher publisher, Queues queues, SyncRules rules,
+                            AssetFilter filter, boolean designTime, Clock clock) {
         this.datasphere = datasphere;
         this.publisher = publisher;
-        this.assetQueueUrl = assetQueueUrl;
-        this.priorityQueueUrl = priorityQueueUrl == null || priorityQueueUrl.isBlank() ? null : priorityQueueUrl;
-        this.resultsQueueUrl = resultsQueueUrl;
+        this.queues = queues;
         this.rules = rules;
         this.filter = filter;
+        this.designTime = designTime;
         this.clock = clock;
     }
 
@@ -62,9 +75,13 @@ public class DiscoveryService {
             try {
                 List<Asset> assets = datasphere.listAssets(space.name()).stream()
                         .filter(a -> filter.includesAsset(space.name(), a.name())).toList();
-                perSpace.put(space.name(), assets.size());
                 assets.forEach(a -> messages.add(AssetMessage.of(runId, space, a,
                         rules.priority(space.name(), a.name(), a.kind()))));
+                int count = assets.size();
+                if (designTime) {
+                    count += designTimeObjects(runId, space, assets, messages);
+                }
+                perSpace.put(space.name(), count);
             } catch (DatasphereException e) {
                 errors.add("space " + space.name() + ": " + e.getMessage());
                 LOG.warn("listing space {} failed: {}", space.name(), e.getMessage());
@@ -75,19 +92,36 @@ public class DiscoveryService {
         boolean complete = errors.isEmpty();
         RunStarted announcement = new RunStarted(RunStarted.TYPE, 1, runId, started.toString(), messages.size(),
                 complete, spaces.stream().map(Space::name).toList(), List.copyOf(errors), datasphere.requestCount());
-        publisher.send(resultsQueueUrl, JsonCodec.write(announcement));
+        publisher.send(queues.results(), JsonCodec.write(announcement));
         List<String> urgent = new ArrayList<>();
         List<String> normal = new ArrayList<>();
         for (AssetMessage message : messages) {
-            boolean priority = priorityQueueUrl != null && rules.isPriority(message.priority());
+            boolean priority = queues.priority() != null && rules.isPriority(message.priority());
             (priority ? urgent : normal).add(AssetMessages.toJson(message));
         }
         if (!urgent.isEmpty()) {
-            publisher.sendAll(priorityQueueUrl, urgent);
+            publisher.sendAll(queues.priority(), urgent);
         }
-        publisher.sendAll(assetQueueUrl, normal);
+        publisher.sendAll(queues.assets(), normal);
         return new DiscoveryResult(runId, spaces.size(), messages.size(), urgent.size(), complete, perSpace,
-                List.copyOf(errors), datasphere.requestCount(),
-                java.time.Duration.between(started, clock.instant()).toMillis());
+                List.copyOf(errors), datasphere.requestCount(), Duration.between(started, clock.instant()).toMillis());
+    }
+
+    /** Adds the space's design-time objects that the catalog did not list; answers how many. */
+    private int designTimeObjects(String runId, Space space, List<Asset> catalog, List<AssetMessage> messages) {
+        Set<String> listed = new HashSet<>();
+        catalog.forEach(a -> listed.add(a.name()));
+        int added = 0;
+        for (String type : List.of("views", "analyticmodels", "localtables", "remotetables")) {
+            for (String name : datasphere.listDesignObjects(space.name(), type)) {
+                if (listed.add(name) && filter.includesAsset(space.name(), name)) {
+                    AssetKind kind = DESIGN_TYPES.get(type);
+                    messages.add(AssetMessage.designTime(runId, space, name, kind,
+                            rules.priority(space.name(), name, kind)));
+                    added++;
+                }
+            }
+        }
+        return added;
     }
 }

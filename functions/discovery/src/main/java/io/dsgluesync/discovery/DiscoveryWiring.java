@@ -28,9 +28,10 @@ final class DiscoveryWiring {
                 () -> DatasphereSecret.read(secrets, secretArn));
         QueuePublisher publisher = new QueuePublisher(aws.build(SqsClient.builder()));
         SyncRules rules = SyncRulesSource.fromEnvironment(env, aws::s3);
-        return new DiscoveryService(datasphere, publisher, required(env, "ASSET_QUEUE_URL"),
-                env.get("PRIORITY_ASSET_QUEUE_URL"), required(env, "RESULTS_QUEUE_URL"), rules,
-                AssetFilter.fromEnvironment(env), Clock.systemUTC());
+        DiscoveryService.Queues queues = new DiscoveryService.Queues(required(env, "ASSET_QUEUE_URL"),
+                env.get("PRIORITY_ASSET_QUEUE_URL"), required(env, "RESULTS_QUEUE_URL"));
+        return new DiscoveryService(datasphere, publisher, queues, rules, AssetFilter.fromEnvironment(env),
+                "true".equalsIgnoreCase(env.get("DATASPHERE_DESIGN_TIME_ENRICHMENT")), Clock.systemUTC());
     }
 
     static String required(Map<String, String> env, String name) {

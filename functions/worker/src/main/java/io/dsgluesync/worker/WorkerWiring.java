@@ -49,7 +49,8 @@ final class WorkerWiring {
                 "true".equalsIgnoreCase(env.getOrDefault("GLUE_ADOPT_UNMANAGED_TABLES", "false")));
         MappingSettings mapping = MappingSettings.fromEnvironment(env, settings.tenantUrl().getHost());
         SyncRules rules = SyncRulesSource.fromEnvironment(env, aws::s3);
-        AssetSync sync = new AssetSync(datasphere, writer, glueCalls, mapping, rules, Clock.systemUTC(),
+        AssetSync sync = new AssetSync(datasphere, writer, glueCalls, mapping, rules,
+                "true".equalsIgnoreCase(env.get("DATASPHERE_DESIGN_TIME_ENRICHMENT")), Clock.systemUTC(),
                 env.get("GLUE_CATALOG_ID"));
         return new WorkerWiring(sync, new QueuePublisher(aws.build(SqsClient.builder())),
                 required(env, "RESULTS_QUEUE_URL"),
