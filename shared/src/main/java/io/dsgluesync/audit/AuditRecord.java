@@ -9,6 +9,8 @@ import java.util.Map;
  * @param errorField the message or metadata field that was wrong, when the input was bad
  * @param note       why the action was taken when it is not obvious (e.g. "metadata not modified (HTTP 304)")
  * @param calls      outside calls made for this asset by operation (e.g. {@code glue.GetTable}, {@code datasphere})
+ * @param targetAccount the accounts written to (caller identities of the Glue targets)
+ * @param targetActions per Glue target: what was done there, when there are several
  */
 public record AuditRecord(
         String type,
@@ -30,6 +32,7 @@ public record AuditRecord(
         List<String> warnings,
         Map<String, Integer> calls,
         String targetAccount,
+        Map<String, String> targetActions,
         long durationMs,
         String finishedAt) {
 

@@ -40,7 +40,35 @@ public final class AwsClients {
         }
         String endpoint = env.get("AWS_ENDPOINT_URL");
         URI override = endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint);
-        return new AwsClients(Region.of(regionName), override, DefaultCredentialsProvider.builder().build());
+        return new AwsClients(Region.of(regionName), override, credentials(env));
+    }
+
+    /**
+     * {@code DSGS_CREDENTIALS}: empty or {@code default} for the default chain (the execution role; it also works
+     * under SnapStart), {@code profile:NAME} for a named profile, or {@code static} for the keys in
+     * {@code DSGS_ACCESS_KEY_ID}, {@code DSGS_SECRET_ACCESS_KEY} and optionally {@code DSGS_SESSION_TOKEN}.
+     */
+    static AwsCredentialsProvider credentials(Map<String, String> env) {
+        String mode = env.getOrDefault("DSGS_CREDENTIALS", "default").trim();
+        if (mode.isEmpty() || mode.equals("default")) {
+            return DefaultCredentialsProvider.builder().build();
+        }
+        if (mode.startsWith("profile:") && mode.length() > "profile:".length()) {
+            return software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider.builder()
+                    .profileName(mode.substring("profile:".length())).build();
+        }
+        if (mode.equals("static")) {
+            String id = env.get("DSGS_ACCESS_KEY_ID");
+            String secret = env.get("DSGS_SECRET_ACCESS_KEY");
+            if (id == null || id.isBlank() || secret == null || secret.isBlank()) {
+                throw new IllegalStateException("DSGS_CREDENTIALS=static needs DSGS_ACCESS_KEY_ID and DSGS_SECRET_ACCESS_KEY");
+            }
+            String token = env.get("DSGS_SESSION_TOKEN");
+            return software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(token == null || token.isBlank()
+                    ? software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(id, secret)
+                    : software.amazon.awssdk.auth.credentials.AwsSessionCredentials.create(id, secret, token));
+        }
+        throw new IllegalStateException("DSGS_CREDENTIALS must be default, profile:NAME or static, not '" + mode + "'");
     }
 
     public Region region() {
@@ -63,7 +91,14 @@ public final class AwsClients {
 
     public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
             B builder, AwsCredentialsProvider credentialsProvider) {
-        builder.region(region).credentialsProvider(credentialsProvider).httpClient(httpClient);
+        return build(builder, credentialsProvider, null);
+    }
+
+    /** {@code regionOverride}: a target in another region; null for the function's own. */
+    public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
+            B builder, AwsCredentialsProvider credentialsProvider, Region regionOverride) {
+        builder.region(regionOverride == null ? region : regionOverride).credentialsProvider(credentialsProvider)
+                .httpClient(httpClient);
         if (endpointOverride != null) {
             builder.endpointOverride(endpointOverride);
         }

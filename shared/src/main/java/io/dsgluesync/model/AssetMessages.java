@@ -43,7 +43,20 @@ public final class AssetMessages {
         int priority = node.hasNonNull("priority") ? JsonCodec.requiredInt(node, "priority") : 0;
         return new AssetMessage(version, runId, space, JsonCodec.optionalText(node, "spaceLabel"), asset,
                 JsonCodec.optionalText(node, "label"), kind, relational, analytical,
-                node.path("hasParameters").asBoolean(false), priority, designTimeOnly);
+                node.path("hasParameters").asBoolean(false), priority, designTimeOnly, glue(node, space, asset));
+    }
+
+    private static java.util.Map<String, TableState> glue(ObjectNode node, String space, String asset) {
+        if (!node.hasNonNull("glue")) {
+            return null;
+        }
+        try {
+            return JsonCodec.mapper().convertValue(node.get("glue"),
+                    new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, TableState>>() { });
+        } catch (IllegalArgumentException e) {
+            throw new MessageFormatException("glue", "asset " + space + "/" + asset + ": field 'glue' is not a map of"
+                    + " target name to table state");
+        }
     }
 
     private static String url(ObjectNode node, String field, String space, String asset) {

@@ -3,17 +3,17 @@ package io.dsgluesync.sync;
 import io.dsgluesync.audit.AuditAction;
 import io.dsgluesync.audit.AuditRecord;
 import io.dsgluesync.csdl.CsdlException;
-import io.dsgluesync.csdl.CsdlParser;
 import io.dsgluesync.csdl.EntityModel;
 import io.dsgluesync.csn.CsnParser;
 import io.dsgluesync.datasphere.DatasphereClient;
 import io.dsgluesync.datasphere.DatasphereException;
-import io.dsgluesync.datasphere.MetadataDocument;
 import io.dsgluesync.glue.CallCounter;
 import io.dsgluesync.glue.CatalogException;
-import io.dsgluesync.glue.CatalogWriter;
 import io.dsgluesync.glue.StoredTable;
+import io.dsgluesync.glue.TableStates;
+import io.dsgluesync.glue.TargetCatalog;
 import io.dsgluesync.glue.WriteOutcome;
+import io.dsgluesync.mapping.Fingerprints;
 import io.dsgluesync.mapping.GlueNames;
 import io.dsgluesync.mapping.GlueTableMapper;
 import io.dsgluesync.mapping.MappingException;
@@ -24,39 +24,41 @@ import io.dsgluesync.model.AssetMessage;
 import io.dsgluesync.model.JsonCodec;
 import io.dsgluesync.rules.AssetRules;
 import io.dsgluesync.rules.SyncRules;
-import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * The worker's job for one asset: fetch its {@code $metadata}, map it, upsert it, and account for it in an
- * {@link AuditRecord}. Asset-level problems become a {@code failed} record; transient ones are retried by the
- * queue ({@link RetryLaterException}) until the last attempt, which also ends in a {@code failed} record.
+ * The worker's job for one asset: fetch its {@code $metadata}, map it once, upsert it into every Glue target, and
+ * account for it in an {@link AuditRecord}. Asset-level problems become a {@code failed} record; transient ones are
+ * retried by the queue ({@link RetryLaterException}) until the last attempt, which also ends in a {@code failed}
+ * record.
  *
- * <p>When the table already holds the {@code $metadata} ETags and the same mapping configuration, the documents are
- * requested with {@code If-None-Match}; a 304 for every document means unchanged, with no parse and no Glue write.
+ * <p>What each target holds comes from the message when discovery read it (no GetTable), else from GetTable. When
+ * every target holds the {@code $metadata} ETags and the same mapping configuration, the documents are requested
+ * with {@code If-None-Match}; a 304 for every document means unchanged, with no parse and no Glue call.
  */
 public class AssetSync {
     private final DatasphereClient datasphere;
-    private final CatalogWriter writer;
+    private final List<TargetCatalog> targets;
     private final MappingSettings mapping;
     private final SyncRules rules;
-    private final boolean designTime;
+    private final MetadataFetcher fetcher;
     private final AuditRecords audit;
 
-    /** {@code designTime}: also read each asset's CSN through the design-time API (optional enrichment). */
-    public AssetSync(DatasphereClient datasphere, CatalogWriter writer, CallCounter glueCalls,
-                     MappingSettings mapping, SyncRules rules, boolean designTime, Clock clock, String targetAccount) {
+    public AssetSync(DatasphereClient datasphere, List<TargetCatalog> targets, CallCounter glueCalls,
+                     MappingSettings mapping, SyncRules rules, boolean designTime, Clock clock) {
         this.datasphere = datasphere;
-        this.writer = writer;
+        this.targets = targets;
         this.mapping = mapping;
         this.rules = rules;
-        this.designTime = designTime;
-        this.audit = new AuditRecords(datasphere, glueCalls, clock, targetAccount);
+        this.fetcher = new MetadataFetcher(datasphere, designTime);
+        this.audit = new AuditRecords(datasphere, glueCalls, clock, () -> targets.stream()
+                .map(t -> t.identity().get().account()).distinct().collect(Collectors.joining(",")));
     }
 
     public AuditRecord process(AssetMessage message, boolean lastAttempt) {
@@ -66,34 +68,30 @@ public class AssetSync {
         try {
             AssetRules assetRules = new AssetRules(rules.businessContext(message.space(), message.asset(),
                     message.kind()), rules.columns(message.space(), message.asset(), message.kind()));
-            String configHash = io.dsgluesync.mapping.Fingerprints.sha256(JsonCodec.write(mapping) + assetRules.canonical());
-            Optional<StoredTable> stored = writer.read(database, table);
-            Map<String, String> storedEtags = storedEtags(stored, configHash);
-            Documents documents = message.designTimeOnly() ? new Documents(null, null) : fetch(message, storedEtags);
-            if (!documents.allNotModified() && documents.anyNotModified()) {
-                documents = fetch(message, Map.of()); // one of two changed: both are needed to map it
+            String configHash = Fingerprints.sha256(JsonCodec.write(mapping) + assetRules.canonical());
+            Map<String, Optional<StoredTable>> stored = new LinkedHashMap<>();
+            for (TargetCatalog target : targets) {
+                String name = target.target().name();
+                stored.put(name, message.glue() != null && message.glue().containsKey(name)
+                        ? TableStates.stored(database, table, message.glue().get(name))
+                        : target.writer().read(database, table));
             }
-            if (!message.designTimeOnly() && documents.allNotModified()) {
-                return audit.record(start, database, table, AuditAction.UNCHANGED, -1,
-                        stored.get().parameters().get(SyncParameters.FINGERPRINT),
-                        stored.get().parameters().get(SyncParameters.FINGERPRINT), null, null, null,
-                        "metadata not modified (HTTP 304)", List.of());
+            MetadataFetcher.Documents documents = fetcher.fetch(message, commonEtags(stored, configHash));
+            if (documents.allNotModified()) {
+                String fingerprint = stored.values().iterator().next().get().parameters().get(SyncParameters.FINGERPRINT);
+                return audit.record(start, database, table, AuditAction.UNCHANGED, -1, fingerprint, fingerprint, null,
+                        null, null, "metadata not modified (HTTP 304)", List.of(), Map.of());
             }
-            List<String> notes = new ArrayList<>();
-            EntityModel model = message.designTimeOnly() ? csn(message) : enrich(message, documents.model(message), notes);
+            List<String> notes = new ArrayList<>(documents.notes());
+            EntityModel model = documents.model();
             TableDefinition definition = GlueTableMapper.map(message, model, mapping, assetRules);
             Map<String, String> syncMetadata = new LinkedHashMap<>();
             syncMetadata.put(SyncParameters.CONFIG_HASH, configHash);
             if (!documents.etags().isEmpty()) {
                 syncMetadata.put(SyncParameters.METADATA_ETAGS, JsonCodec.write(documents.etags()));
             }
-            WriteOutcome outcome = writer.upsert(definition, message.runId(), stored, syncMetadata);
             notes.addAll(definition.warnings());
-            return audit.record(start, definition.database().name(), definition.name(), outcome.action(),
-                    definition.columns().size() + definition.partitionKeys().size(), outcome.fingerprintBefore(),
-                    definition.fingerprint(), null, null,
-                    outcome.action() == AuditAction.CONFLICT ? outcome.detail() : null,
-                    outcome.action() == AuditAction.CONFLICT ? null : outcome.detail(), List.copyOf(notes));
+            return write(start, message, definition, stored, syncMetadata, notes, lastAttempt);
         } catch (DatasphereException e) {
             if (e.retryable() && !lastAttempt) {
                 throw new RetryLaterException(e.getMessage(), e);
@@ -111,31 +109,56 @@ public class AssetSync {
         }
     }
 
-    private EntityModel csn(AssetMessage message) {
-        return CsnParser.parse(message.asset(),
-                datasphere.fetchCsn(message.space(), message.kind().designType(), message.asset()));
-    }
-
-    /** Lays the CSN's semantics over the CSDL model; the enrichment is optional, so only a transient error fails. */
-    private EntityModel enrich(AssetMessage message, EntityModel model, List<String> notes) {
-        if (!designTime) {
-            return model;
-        }
-        try {
-            return CsnParser.enrich(model, csn(message));
-        } catch (DatasphereException e) {
-            if (e.retryable()) {
-                throw e;
+    /** Upserts into every target; one target's permanent failure does not stop the others. */
+    private AuditRecord write(AuditRecords.Start start, AssetMessage message, TableDefinition definition,
+                              Map<String, Optional<StoredTable>> stored, Map<String, String> syncMetadata,
+                              List<String> notes, boolean lastAttempt) {
+        Map<String, String> actions = new LinkedHashMap<>();
+        AuditAction overall = null;
+        String before = null;
+        String error = null;
+        String errorClass = null;
+        String detail = null;
+        for (TargetCatalog target : targets) {
+            String name = target.target().name();
+            AuditAction action;
+            try {
+                WriteOutcome outcome = target.writer().upsert(definition, message.runId(), stored.get(name),
+                        syncMetadata);
+                action = outcome.action();
+                before = before != null ? before : outcome.fingerprintBefore();
+                if (action == AuditAction.CONFLICT) {
+                    error = join(error, targets.size() > 1 ? name + ": " + outcome.detail() : outcome.detail());
+                }
+            } catch (CatalogException e) {
+                if (e.retryable() && !lastAttempt) {
+                    throw e; // retried by the queue; targets already written are unchanged next time
+                }
+                action = AuditAction.FAILED;
+                errorClass = e.getClass().getSimpleName();
+                error = join(error, targets.size() > 1 ? name + ": " + e.getMessage() : e.getMessage());
             }
-            notes.add("design-time enrichment unavailable: " + e.getMessage());
-            return model;
-        } catch (CsdlException e) {
-            notes.add("design-time enrichment unreadable: " + e.getMessage());
-            return model;
+            actions.put(name, action.name());
+            overall = overall == null || severity(action) > severity(overall) ? action : overall;
         }
+        return audit.record(start, definition.database().name(), definition.name(), overall,
+                definition.columns().size() + definition.partitionKeys().size(), before, definition.fingerprint(),
+                errorClass, null, error, detail, List.copyOf(notes), targets.size() > 1 ? actions : Map.of());
     }
 
-    /** The ETags stored on a table this sync manages, if it was mapped with the same configuration. */
+    /** The ETags every target holds for the same mapping configuration; empty when any target lacks them. */
+    private static Map<String, String> commonEtags(Map<String, Optional<StoredTable>> stored, String configHash) {
+        Map<String, String> common = null;
+        for (Optional<StoredTable> table : stored.values()) {
+            Map<String, String> etags = storedEtags(table, configHash);
+            if (etags.isEmpty() || (common != null && !common.equals(etags))) {
+                return Map.of();
+            }
+            common = etags;
+        }
+        return common == null ? Map.of() : common;
+    }
+
     private static Map<String, String> storedEtags(Optional<StoredTable> stored, String configHash) {
         if (stored.isEmpty() || stored.get().parameters() == null) {
             return Map.of();
@@ -156,42 +179,23 @@ public class AssetSync {
         }
     }
 
-    private Documents fetch(AssetMessage message, Map<String, String> storedEtags) {
-        MetadataDocument relational = message.relationalMetadataUrl() == null ? null
-                : datasphere.fetchMetadata(URI.create(message.relationalMetadataUrl()), storedEtags.get("relational"));
-        MetadataDocument analytical = message.analyticalMetadataUrl() == null ? null
-                : datasphere.fetchMetadata(URI.create(message.analyticalMetadataUrl()), storedEtags.get("analytical"));
-        return new Documents(relational, analytical);
+    /** Which action wins when targets differ: a failure or conflict anywhere is what the operator must see. */
+    private static int severity(AuditAction action) {
+        return switch (action) {
+            case FAILED -> 5;
+            case CONFLICT -> 4;
+            case UPDATED -> 3;
+            case CREATED -> 2;
+            case SKIPPED -> 1;
+            case UNCHANGED -> 0;
+        };
     }
 
-    /** The fetched documents of one asset. */
-    private record Documents(MetadataDocument relational, MetadataDocument analytical) {
-        boolean allNotModified() {
-            return (relational == null || relational.notModified()) && (analytical == null || analytical.notModified());
-        }
+    private static String join(String first, String second) {
+        return first == null ? second : first + "; " + second;
+    }
 
-        boolean anyNotModified() {
-            return (relational != null && relational.notModified()) || (analytical != null && analytical.notModified());
-        }
-
-        Map<String, String> etags() {
-            Map<String, String> etags = new LinkedHashMap<>();
-            if (relational != null && relational.etag() != null) {
-                etags.put("relational", relational.etag());
-            }
-            if (analytical != null && analytical.etag() != null) {
-                etags.put("analytical", analytical.etag());
-            }
-            return etags;
-        }
-
-        EntityModel model(AssetMessage message) {
-            EntityModel rel = relational == null ? null : CsdlParser.parse(message.asset(), relational.body());
-            EntityModel ana = analytical == null ? null : CsdlParser.parse(message.asset(), analytical.body());
-            if (rel != null && ana != null) {
-                return rel.withAnalytics(ana);
-            }
-            return rel != null ? rel : ana;
-        }
+    int datasphereRequests() {
+        return datasphere.requestCount();
     }
 }

@@ -17,13 +17,14 @@ final class AuditRecords {
     private final DatasphereClient datasphere;
     private final CallCounter glueCalls;
     private final Clock clock;
-    private final String targetAccount;
+    private final java.util.function.Supplier<String> targetAccounts;
 
-    AuditRecords(DatasphereClient datasphere, CallCounter glueCalls, Clock clock, String targetAccount) {
+    AuditRecords(DatasphereClient datasphere, CallCounter glueCalls, Clock clock,
+                 java.util.function.Supplier<String> targetAccounts) {
         this.datasphere = datasphere;
         this.glueCalls = glueCalls;
         this.clock = clock;
-        this.targetAccount = targetAccount;
+        this.targetAccounts = targetAccounts;
     }
 
     /** Counters and time when work on one asset began. */
@@ -36,13 +37,13 @@ final class AuditRecords {
 
     AuditRecord failed(Start start, String database, String table, RuntimeException e, String field) {
         return record(start, database, table, AuditAction.FAILED, 0, null, null, e.getClass().getSimpleName(), field,
-                e.getMessage(), null, List.of());
+                e.getMessage(), null, List.of(), Map.of());
     }
 
     /** {@code columns} of -1 means not known (nothing was parsed). */
     AuditRecord record(Start start, String database, String table, AuditAction action, int columns, String before,
                        String after, String errorClass, String field, String error, String note,
-                       List<String> warnings) {
+                       List<String> warnings, Map<String, String> targetActions) {
         Map<String, Integer> calls = new TreeMap<>();
         glueCalls.since(start.glue()).forEach((op, n) -> calls.put("glue." + op, n));
         calls.put("datasphere", datasphere.requestCount() - start.datasphereRequests());
@@ -50,7 +51,7 @@ final class AuditRecords {
         AssetMessage m = start.message();
         return new AuditRecord(AuditRecord.TYPE, AuditRecord.SCHEMA_VERSION, m.runId(), m.space(), m.asset(),
                 m.kind().label(), database, table, action, Math.max(columns, 0), before, after, errorClass, field,
-                error, note, warnings, calls, targetAccount, Duration.between(start.at(), finished).toMillis(),
+                error, note, warnings, calls, targetAccounts.get(), targetActions, Duration.between(start.at(), finished).toMillis(),
                 finished.toString());
     }
 }

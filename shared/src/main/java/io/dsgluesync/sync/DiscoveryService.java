@@ -3,6 +3,9 @@ package io.dsgluesync.sync;
 import io.dsgluesync.audit.RunStarted;
 import io.dsgluesync.datasphere.DatasphereClient;
 import io.dsgluesync.datasphere.DatasphereException;
+import io.dsgluesync.glue.PermissionCheck;
+import io.dsgluesync.glue.TargetCatalog;
+import io.dsgluesync.mapping.GlueNames;
 import io.dsgluesync.model.Asset;
 import io.dsgluesync.model.AssetKind;
 import io.dsgluesync.model.AssetMessage;
@@ -45,7 +48,16 @@ public class DiscoveryService {
     private final SyncRules rules;
     private final AssetFilter filter;
     private final boolean designTime;
+    private final GlueSide glue;
     private final Clock clock;
+
+    /**
+     * The Glue targets discovery reads (one GetTables listing per target database) and, when {@code validateFirst},
+     * checks for missing permissions before anything is enqueued.
+     */
+    public record GlueSide(List<TargetCatalog> targets, String databasePrefix, boolean validateFirst) {
+        public static final GlueSide NONE = new GlueSide(List.of(), "", false);
+    }
 
     /** Where messages go; {@code priority} may be null, then every asset goes to {@code assets}. */
     public record Queues(String assets, String priority, String results) {
@@ -55,7 +67,8 @@ public class DiscoveryService {
     }
 
     public DiscoveryService(DatasphereClient datasphere, QueuePublisher publisher, Queues queues, SyncRules rules,
-                            AssetFilter filter, boolean designTime, Clock clock) {
+                            AssetFilter filter, boolean designTime, GlueSide glue, Clock clock) {
+        this.glue = glue;
         this.datasphere = datasphere;
         this.publisher = publisher;
         this.queues = queues;
@@ -68,6 +81,14 @@ public class DiscoveryService {
     public DiscoveryResult run(String runId) {
         Instant started = clock.instant();
         List<Space> spaces = datasphere.listSpaces().stream().filter(s -> filter.includesSpace(s.name())).toList();
+        if (glue.validateFirst()) {
+            List<PermissionCheck.TargetReport> reports = check(spaces);
+            List<String> missing = reports.stream().flatMap(r -> r.missing().stream().map(m -> r.target() + ": " + m))
+                    .toList();
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("Glue permissions missing, nothing enqueued: " + missing);
+            }
+        }
         List<AssetMessage> messages = new ArrayList<>();
         Map<String, Integer> perSpace = new LinkedHashMap<>();
         List<String> errors = new ArrayList<>();
@@ -89,6 +110,10 @@ public class DiscoveryService {
         }
         messages.sort(Comparator.comparingInt(AssetMessage::priority).reversed()
                 .thenComparing(AssetMessage::space).thenComparing(AssetMessage::asset));
+        if (!glue.targets().isEmpty()) {
+            GlueInventory inventory = new GlueInventory(glue.targets(), glue.databasePrefix());
+            messages.replaceAll(inventory::annotate);
+        }
         boolean complete = errors.isEmpty();
         RunStarted announcement = new RunStarted(RunStarted.TYPE, 1, runId, started.toString(), messages.size(),
                 complete, spaces.stream().map(Space::name).toList(), List.copyOf(errors), datasphere.requestCount());
@@ -105,6 +130,16 @@ public class DiscoveryService {
         publisher.sendAll(queues.assets(), normal);
         return new DiscoveryResult(runId, spaces.size(), messages.size(), urgent.size(), complete, perSpace,
                 List.copyOf(errors), datasphere.requestCount(), Duration.between(started, clock.instant()).toMillis());
+    }
+
+    /** The {@code validate} operation: which Glue permissions each target has for the spaces' databases. */
+    public List<PermissionCheck.TargetReport> validate() {
+        return check(datasphere.listSpaces().stream().filter(s -> filter.includesSpace(s.name())).toList());
+    }
+
+    private List<PermissionCheck.TargetReport> check(List<Space> spaces) {
+        List<String> databases = spaces.stream().map(s -> GlueNames.database(glue.databasePrefix(), s.name())).toList();
+        return glue.targets().stream().map(t -> PermissionCheck.check(t, databases, glue.databasePrefix())).toList();
     }
 
     /** Adds the space's design-time objects that the catalog did not list; answers how many. */

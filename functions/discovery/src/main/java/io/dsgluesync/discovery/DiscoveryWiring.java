@@ -5,7 +5,12 @@ import io.dsgluesync.aws.DatasphereSecret;
 import io.dsgluesync.datasphere.DatasphereClient;
 import io.dsgluesync.datasphere.DatasphereConnection;
 import io.dsgluesync.datasphere.DatasphereSettings;
+import io.dsgluesync.aws.GlueTargetClients;
 import io.dsgluesync.aws.SyncRulesSource;
+import io.dsgluesync.glue.CallCounter;
+import io.dsgluesync.glue.GlueTarget;
+import io.dsgluesync.glue.TargetCatalog;
+import java.util.List;
 import io.dsgluesync.queue.QueuePublisher;
 import io.dsgluesync.rules.AssetFilter;
 import io.dsgluesync.rules.SyncRules;
@@ -30,8 +35,13 @@ final class DiscoveryWiring {
         SyncRules rules = SyncRulesSource.fromEnvironment(env, aws::s3);
         DiscoveryService.Queues queues = new DiscoveryService.Queues(required(env, "ASSET_QUEUE_URL"),
                 env.get("PRIORITY_ASSET_QUEUE_URL"), required(env, "RESULTS_QUEUE_URL"));
+        List<TargetCatalog> targets = GlueTargetClients.open(aws, GlueTarget.fromEnvironment(env), new CallCounter(),
+                Clock.systemUTC(), true, false);
+        DiscoveryService.GlueSide glue = new DiscoveryService.GlueSide(targets,
+                env.getOrDefault("GLUE_DATABASE_PREFIX", "datasphere_"),
+                !"false".equalsIgnoreCase(env.getOrDefault("GLUE_VALIDATE_BEFORE_ENQUEUE", "true")));
         return new DiscoveryService(datasphere, publisher, queues, rules, AssetFilter.fromEnvironment(env),
-                "true".equalsIgnoreCase(env.get("DATASPHERE_DESIGN_TIME_ENRICHMENT")), Clock.systemUTC());
+                "true".equalsIgnoreCase(env.get("DATASPHERE_DESIGN_TIME_ENRICHMENT")), glue, Clock.systemUTC());
     }
 
     static String required(Map<String, String> env, String name) {

@@ -28,7 +28,7 @@ final class UnreadableMessages {
                 text(node, "kind", null), null, null, AuditAction.FAILED, 0, null, null,
                 MessageFormatException.class.getSimpleName(), error.field(),
                 error.getMessage().startsWith("asset ") ? error.getMessage()
-                        : "asset " + space + "/" + asset + ": " + error.getMessage(), null, List.of(), Map.of(), null, 0,
+                        : "asset " + space + "/" + asset + ": " + error.getMessage(), null, List.of(), Map.of(), null, Map.of(), 0,
                 Instant.now().toString());
     }
 

@@ -6,8 +6,10 @@ import io.dsgluesync.datasphere.DatasphereClient;
 import io.dsgluesync.datasphere.DatasphereConnection;
 import io.dsgluesync.datasphere.DatasphereSettings;
 import io.dsgluesync.glue.CallCounter;
-import io.dsgluesync.glue.CatalogWriter;
-import io.dsgluesync.glue.GlueCatalog;
+import io.dsgluesync.aws.GlueTargetClients;
+import io.dsgluesync.glue.GlueTarget;
+import io.dsgluesync.glue.TargetCatalog;
+import java.util.List;
 import io.dsgluesync.mapping.MappingSettings;
 import io.dsgluesync.aws.SyncRulesSource;
 import io.dsgluesync.queue.QueuePublisher;
@@ -15,7 +17,6 @@ import io.dsgluesync.rules.SyncRules;
 import io.dsgluesync.sync.AssetSync;
 import java.time.Clock;
 import java.util.Map;
-import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -41,17 +42,13 @@ final class WorkerWiring {
         DatasphereClient datasphere = DatasphereConnection.open(settings,
                 () -> DatasphereSecret.read(secrets, secretArn));
         CallCounter glueCalls = new CallCounter();
-        GlueClient glue = aws.build(GlueClient.builder()
-                .overrideConfiguration(o -> o.addExecutionInterceptor(glueCalls)));
-        GlueCatalog catalog = new GlueCatalog(glue, env.get("GLUE_CATALOG_ID"));
-        CatalogWriter writer = new CatalogWriter(catalog, Clock.systemUTC(),
-                !"false".equalsIgnoreCase(env.getOrDefault("GLUE_SKIP_ARCHIVE", "true")),
+        List<TargetCatalog> targets = GlueTargetClients.open(aws, GlueTarget.fromEnvironment(env), glueCalls,
+                Clock.systemUTC(), !"false".equalsIgnoreCase(env.getOrDefault("GLUE_SKIP_ARCHIVE", "true")),
                 "true".equalsIgnoreCase(env.getOrDefault("GLUE_ADOPT_UNMANAGED_TABLES", "false")));
         MappingSettings mapping = MappingSettings.fromEnvironment(env, settings.tenantUrl().getHost());
         SyncRules rules = SyncRulesSource.fromEnvironment(env, aws::s3);
-        AssetSync sync = new AssetSync(datasphere, writer, glueCalls, mapping, rules,
-                "true".equalsIgnoreCase(env.get("DATASPHERE_DESIGN_TIME_ENRICHMENT")), Clock.systemUTC(),
-                env.get("GLUE_CATALOG_ID"));
+        AssetSync sync = new AssetSync(datasphere, targets, glueCalls, mapping, rules,
+                "true".equalsIgnoreCase(env.get("DATASPHERE_DESIGN_TIME_ENRICHMENT")), Clock.systemUTC());
         return new WorkerWiring(sync, new QueuePublisher(aws.build(SqsClient.builder())),
                 required(env, "RESULTS_QUEUE_URL"),
                 Integer.parseInt(env.getOrDefault("ASSET_MAX_ATTEMPTS", "3")));

@@ -1,0 +1,74 @@
+package io.dsgluesync.glue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dsgluesync.model.JsonCodec;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One Data Catalog the sync writes to: this account's (no role) or another account's, reached by assuming
+ * {@code roleArn} with an External ID (reference glue-and-moto.md §1.9). The catalog id is set on every request.
+ */
+public record GlueTarget(String name, String roleArn, String externalId, String sessionName, int durationSeconds,
+                         String catalogId, String region) {
+
+    public static final String DEFAULT_NAME = "default";
+
+    /**
+     * {@code GLUE_TARGETS}, a JSON list of {@code {"name", "roleArn", "externalId", "sessionName",
+     * "durationSeconds", "catalogId", "region"}}; without it, one target: the execution role and
+     * {@code GLUE_CATALOG_ID}.
+     */
+    public static List<GlueTarget> fromEnvironment(Map<String, String> env) {
+        String json = env.get("GLUE_TARGETS");
+        if (json == null || json.isBlank()) {
+            return List.of(new GlueTarget(DEFAULT_NAME, null, null, null, 3600, blankToNull(env.get("GLUE_CATALOG_ID")),
+                    null));
+        }
+        JsonNode list;
+        try {
+            list = JsonCodec.mapper().readTree(json);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("GLUE_TARGETS is not valid JSON: " + e.getMessage());
+        }
+        if (list == null || !list.isArray() || list.isEmpty()) {
+            throw new IllegalArgumentException("GLUE_TARGETS must be a non-empty JSON list of targets");
+        }
+        List<GlueTarget> targets = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode t = list.get(i);
+            String at = "GLUE_TARGETS[" + i + "]";
+            String name = t.path("name").asText("");
+            if (name.isBlank() || !names.add(name)) {
+                throw new IllegalArgumentException(at + ".name must be a non-empty, unique name");
+            }
+            String role = blankToNull(t.path("roleArn").asText(null));
+            if (role != null && !role.matches("arn:aws[a-z-]*:iam::\\d{12}:role/.+")) {
+                throw new IllegalArgumentException(at + ".roleArn is not an IAM role ARN: " + role);
+            }
+            int duration = t.path("durationSeconds").asInt(3600);
+            if (duration < 900 || duration > 43200) {
+                throw new IllegalArgumentException(at + ".durationSeconds must be 900..43200 (STS limits)");
+            }
+            String session = t.path("sessionName").asText("datasphere-glue-sync");
+            if (!session.matches("[\\w+=,.@-]{2,64}")) {
+                throw new IllegalArgumentException(at + ".sessionName must be 2-64 characters of [\\w+=,.@-]");
+            }
+            String catalogId = blankToNull(t.path("catalogId").asText(null));
+            if (catalogId == null && role != null) {
+                catalogId = role.split(":")[4]; // the role's account owns the catalog
+            }
+            targets.add(new GlueTarget(name, role, blankToNull(t.path("externalId").asText(null)), session, duration,
+                    catalogId, blankToNull(t.path("region").asText(null))));
+        }
+        return List.copyOf(targets);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,98 @@
+package io.dsgluesync.glue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Checks that a target's identity may do what the sync does, without changing anything: each permission is
+ * exercised on an object that does not exist (or, for CreateDatabase, one that already does), so an allowed call
+ * ends in EntityNotFound or AlreadyExists and a missing permission in AccessDenied. AWS authorises a request before
+ * it looks for the object. The probe table and database names are under the database prefix, like the sync's own.
+ */
+public final class PermissionCheck {
+    static final String PROBE = "dsgs_permission_probe";
+
+    private PermissionCheck() {
+    }
+
+    /** One permission and whether the target has it. */
+    public record Check(String permission, String resource, boolean allowed, String detail) {
+    }
+
+    /** All checks of one target. */
+    public record TargetReport(String target, String account, String arn, List<Check> checks) {
+        public boolean ok() {
+            return checks.stream().allMatch(Check::allowed);
+        }
+
+        public List<String> missing() {
+            return checks.stream().filter(c -> !c.allowed()).map(c -> c.permission() + " on " + c.resource()
+                    + " (" + c.detail() + ")").toList();
+        }
+    }
+
+    public static TargetReport check(TargetCatalog target, List<String> databases, String databasePrefix) {
+        List<Check> checks = new ArrayList<>();
+        CallerIdentity identity = target.identity().get();
+        if (target.target().roleArn() != null) {
+            checks.add(new Check("sts:AssumeRole", target.target().roleArn(), identity != CallerIdentity.UNKNOWN,
+                    identity != CallerIdentity.UNKNOWN ? "assumed" : "the role could not be assumed: check its trust"
+                            + " policy and External ID"));
+        }
+        GlueCatalog glue = target.catalog();
+        String probeDatabase = (databasePrefix == null ? "" : databasePrefix) + PROBE;
+        for (String database : databases) {
+            Check get = probe("glue:GetDatabase", database, () -> glue.databaseExists(database));
+            checks.add(get);
+            boolean exists = get.allowed() && existsQuietly(glue, database);
+            checks.add(probe("glue:GetTables", database, () -> glue.listTables(database)));
+            checks.add(probe("glue:GetTable", database + "/" + PROBE, () -> glue.getTable(database, PROBE)));
+            checks.add(probe("glue:UpdateTable", database + "/" + PROBE,
+                    () -> { glue.updateTable(database, software.amazon.awssdk.services.glue.model.TableInput.builder()
+                            .name(PROBE).build(), null, true); return null; }));
+            if (exists) {
+                checks.add(probe("glue:CreateDatabase", database, () -> {
+                    glue.createDatabase(software.amazon.awssdk.services.glue.model.DatabaseInput.builder()
+                            .name(database).build());
+                    return null;
+                }, true));
+            } else {
+                checks.add(new Check("glue:CreateDatabase", database, true,
+                        "not checked: the database does not exist yet and checking would create it"));
+            }
+        }
+        checks.add(probe("glue:CreateTable", probeDatabase + "/" + PROBE, () -> {
+            glue.createTable(probeDatabase, software.amazon.awssdk.services.glue.model.TableInput.builder()
+                    .name(PROBE).build());
+            return null;
+        }));
+        return new TargetReport(target.target().name(), identity.account(), identity.arn(), List.copyOf(checks));
+    }
+
+    private static boolean existsQuietly(GlueCatalog glue, String database) {
+        try {
+            return glue.databaseExists(database);
+        } catch (CatalogException e) {
+            return false;
+        }
+    }
+
+    private static Check probe(String permission, String resource, Supplier<?> call) {
+        return probe(permission, resource, call, false);
+    }
+
+    /** {@code onlyIfExists}: a call that would succeed must not be made (CreateDatabase of an existing database only). */
+    private static Check probe(String permission, String resource, Supplier<?> call, boolean onlyIfExists) {
+        try {
+            call.get();
+            return new Check(permission, resource, true, onlyIfExists ? "unexpectedly created" : "allowed");
+        } catch (CatalogException e) {
+            return switch (e.kind()) {
+                case ACCESS_DENIED -> new Check(permission, resource, false, e.getMessage());
+                case NOT_FOUND, ALREADY_EXISTS, REJECTED, CONFLICT -> new Check(permission, resource, true, "allowed");
+                default -> new Check(permission, resource, false, "could not be checked: " + e.getMessage());
+            };
+        }
+    }
+}
