@@ -34,6 +34,11 @@ final class AuditItems {
         if (r.warnings() != null && !r.warnings().isEmpty()) {
             item.put("warnings", AttributeValue.fromL(r.warnings().stream().map(AuditStore::s).toList()));
         }
+        if (r.targetActions() != null && !r.targetActions().isEmpty()) {
+            Map<String, AttributeValue> actions = new HashMap<>();
+            r.targetActions().forEach((k, v) -> actions.put(k, AuditStore.s(v)));
+            item.put("targetActions", AttributeValue.fromM(actions));
+        }
         if (r.calls() != null && !r.calls().isEmpty()) {
             Map<String, AttributeValue> calls = new HashMap<>();
             r.calls().forEach((k, v) -> calls.put(k, AuditStore.n(v)));

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.ArrayList;
+import java.util.function.UnaryOperator;
 import org.w3c.dom.Element;
 
 /** Reads the properties of an entity or complex type, with facets and the semantics of their annotations. */
@@ -14,8 +15,9 @@ final class Columns {
     private Columns() {
     }
 
+    /** {@code qualifyType} resolves a schema alias in a property's type to the schema's namespace. */
     static List<CsdlColumn> read(String assetName, String typeName, Element type,
-                                 Map<String, Map<String, String>> annotations) {
+                                 Map<String, Map<String, String>> annotations, UnaryOperator<String> qualifyType) {
         Set<String> keys = new HashSet<>();
         for (Element key : Xml.children(type, "Key")) {
             Xml.children(key, "PropertyRef").forEach(ref -> keys.add(ref.getAttribute("Name")));
@@ -38,7 +40,7 @@ final class Columns {
                         + " has no Type", null);
             }
             Map<String, String> terms = new TreeMap<>(annotations.getOrDefault(typeName + "/" + name, Map.of()));
-            columns.add(new CsdlColumn(name, edmType,
+            columns.add(new CsdlColumn(name, qualifyType.apply(edmType),
                     facet(assetName, name, property, "MaxLength"),
                     facet(assetName, name, property, "Precision"),
                     property.hasAttribute("Scale") ? property.getAttribute("Scale") : null,

@@ -45,6 +45,11 @@ public final class CsdlParser {
         if (schemas.isEmpty()) {
             throw new CsdlException("Schema", "asset " + assetName + ": $metadata has no <Schema>", null);
         }
+        // Vocabularies may be included under any alias (SAP's ABAP services write SAP__common.Label), so terms are
+        // resolved to their namespace before they are compared.
+        Xml.descendants(root, "Include").stream().filter(include -> !include.getAttribute("Alias").isEmpty())
+                .forEach(include -> aliases.putIfAbsent(include.getAttribute("Alias"),
+                        include.getAttribute("Namespace")));
         SchemaIndex index = new SchemaIndex(assetName, aliases);
         schemas.forEach(index::add);
         return index.mainEntity();
@@ -83,7 +88,7 @@ public final class CsdlParser {
         private final Map<String, Element> complexTypes = new LinkedHashMap<>();
         private final Map<String, String> entitySets = new LinkedHashMap<>();
         private final Map<String, Map<String, String>> annotations = new HashMap<>();
-        private final Map<String, List<Element>> hierarchyAnnotations = new HashMap<>();
+        private final Map<String, List<Map.Entry<String, Element>>> hierarchyAnnotations = new HashMap<>();
 
         SchemaIndex(String assetName, Map<String, String> aliases) {
             this.assetName = assetName;
@@ -120,12 +125,23 @@ public final class CsdlParser {
             Xml.children(element, "Annotation").forEach(a -> record(target, a));
         }
 
+        /** A qualified annotation is a variant of the term (e.g. a short label) and is kept as {@code term#qualifier}. */
         private void record(String target, Element annotation) {
-            String term = Terms.normalise(annotation.getAttribute("Term"));
-            annotations.computeIfAbsent(target, t -> new LinkedHashMap<>()).put(term, Xml.annotationValue(annotation));
+            String term = Terms.normalise(qualify(annotation.getAttribute("Term")));
+            String qualifier = annotation.getAttribute("Qualifier");
+            annotations.computeIfAbsent(target, t -> new LinkedHashMap<>())
+                    .put(qualifier.isEmpty() ? term : term + "#" + qualifier, Xml.annotationValue(annotation));
             if (term.equals(Terms.LEVELED) || term.equals(Terms.RECURSIVE)) {
-                hierarchyAnnotations.computeIfAbsent(target, t -> new ArrayList<>()).add(annotation);
+                hierarchyAnnotations.computeIfAbsent(target, t -> new ArrayList<>()).add(Map.entry(term, annotation));
             }
+        }
+
+        /** {@code self.Address} → {@code StandaloneService.Address}, also inside {@code Collection(...)}. */
+        private String qualifyType(String type) {
+            if (type.startsWith("Collection(") && type.endsWith(")")) {
+                return "Collection(" + qualifyType(type.substring(11, type.length() - 1)) + ")";
+            }
+            return qualify(type);
         }
 
         private String qualify(String name) {
@@ -158,9 +174,10 @@ public final class CsdlParser {
             annotations.entrySet().stream()
                     .filter(e -> e.getKey().endsWith("/" + setName) && !e.getKey().startsWith(typeName + "/"))
                     .forEach(e -> entityAnnotations.putAll(e.getValue()));
-            List<CsdlColumn> columns = Columns.read(assetName, typeName, type, annotations);
+            List<CsdlColumn> columns = Columns.read(assetName, typeName, type, annotations, this::qualifyType);
             Map<String, List<CsdlColumn>> complex = new LinkedHashMap<>();
-            complexTypes.forEach((name, element) -> complex.put(name, Columns.read(assetName, name, element, annotations)));
+            complexTypes.forEach((name, element) -> complex.put(name,
+                    Columns.read(assetName, name, element, annotations, this::qualifyType)));
             List<CsdlHierarchy> hierarchies = Hierarchies.read(hierarchyAnnotations.getOrDefault(typeName, List.of()));
             return new EntityModel(setName, typeName, entityAnnotations.get(Terms.LABEL),
                     entityAnnotations.get(Terms.ORIGINAL_NAME), stripHash(entityAnnotations.get(Terms.DIMENSION_TYPE)),

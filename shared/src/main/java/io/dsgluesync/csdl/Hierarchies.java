@@ -2,6 +2,7 @@ package io.dsgluesync.csdl;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.w3c.dom.Element;
 
 /**
@@ -12,10 +13,12 @@ final class Hierarchies {
     private Hierarchies() {
     }
 
-    static List<CsdlHierarchy> read(List<Element> annotations) {
+    /** {@code annotations}: each hierarchy annotation with its term, resolved and normalised. */
+    static List<CsdlHierarchy> read(List<Map.Entry<String, Element>> annotations) {
         List<CsdlHierarchy> hierarchies = new ArrayList<>();
-        for (Element annotation : annotations) {
-            String term = Terms.normalise(annotation.getAttribute("Term"));
+        for (Map.Entry<String, Element> entry : annotations) {
+            String term = entry.getKey();
+            Element annotation = entry.getValue();
             Element body = Xml.firstChild(annotation);
             if (body == null) {
                 continue;

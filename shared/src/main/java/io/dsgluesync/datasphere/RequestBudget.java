@@ -15,7 +15,7 @@ public class RequestBudget {
     private double tokens;
     private long lastNanos;
 
-    private RequestBudget(double perMinute, int shares) {
+    RequestBudget(double perMinute, int shares) {
         this.perSecond = perMinute / 60.0 / Math.max(1, shares);
         this.capacity = Math.max(1.0, Math.floor(perSecond));
         this.tokens = capacity;
