@@ -34,6 +34,19 @@ public final class LocalMain {
                 printStack(endpoints);
             }
             case "down" -> stack.down();
+            case "env" -> {
+                // For scripts: the local stack as environment variables of AWS tools (local/bin/report).
+                UserStack.State state = stack.read();
+                if (state == null) {
+                    System.err.println("no local stack is running: local/bin/stack up");
+                    System.exit(1);
+                }
+                System.out.println("export AWS_ENDPOINT_URL=http://127.0.0.1:" + state.motoPort());
+                System.out.println("export AWS_REGION=" + io.dsgluesync.local.stack.LocalAws.REGION);
+                System.out.println("export AWS_ACCESS_KEY_ID=" + io.dsgluesync.local.stack.LocalAws.ACCESS_KEY);
+                System.out.println("export AWS_SECRET_ACCESS_KEY=" + io.dsgluesync.local.stack.LocalAws.SECRET_KEY);
+                System.out.println("export AUDIT_TABLE_NAME=" + state.resources().auditTable());
+            }
             case "sync" -> {
                 StackEndpoints endpoints = stack.up(env);
                 Path logs = paths.stateDir().resolve("logs");
@@ -42,6 +55,10 @@ public final class LocalMain {
                         + " (" + io.dsgluesync.local.stack.LocalAws.REGION + ")");
                 System.out.println("Function logs: " + logs);
                 printStack(endpoints);
+                System.out.println();
+                System.out.println("Run report (java -jar functions/results/target/results.jar report "
+                        + report.runId() + "):");
+                System.out.print(runReport(endpoints, report.runId()));
                 if (!report.summary().getOrDefault("status", "").startsWith("COMPLETE")) {
                     System.exit(1);
                 }
@@ -68,6 +85,14 @@ public final class LocalMain {
         }
     }
 
+    private static String runReport(StackEndpoints endpoints, String runId) {
+        try (io.dsgluesync.local.stack.LocalAws aws = new io.dsgluesync.local.stack.LocalAws(endpoints.motoPort())) {
+            io.dsgluesync.audit.AuditStore store = new io.dsgluesync.audit.AuditStore(aws.dynamo(),
+                    endpoints.resources().auditTable(), java.time.Clock.systemUTC(), java.time.Duration.ofDays(30));
+            return io.dsgluesync.audit.RunReport.render(store.summaryItem(runId).orElseThrow(), store.assetItems(runId));
+        }
+    }
+
     private static void printStack(StackEndpoints endpoints) {
         System.out.println();
         System.out.println("The local AWS stays up. Look at it with the AWS CLI, e.g.:");
@@ -79,6 +104,6 @@ public final class LocalMain {
     }
 
     private static void usage() {
-        System.err.println("usage: LocalMain up | down | sync | invoke FUNCTION_LOGICAL_ID EVENT_FILE");
+        System.err.println("usage: LocalMain up | down | env | sync | invoke FUNCTION_LOGICAL_ID EVENT_FILE");
     }
 }

@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  */
 public class AuditStore {
     public static final String SUMMARY = "SUMMARY";
+    public static final String RUNS = "RUNS";
     private final DynamoDbClient dynamo;
     private final String table;
     private final Clock clock;
@@ -55,7 +56,32 @@ public class AuditStore {
                         "#errors", "listingErrors", "#dsp", "datasphereRequests"))
                 .expressionAttributeValues(values)
                 .returnValues(ReturnValue.ALL_NEW)).attributes();
+        // The run index (pk=RUNS) lets an operator list the latest runs without a scan.
+        dynamo.putItem(r -> r.tableName(table).item(Map.of("pk", s(RUNS), "sk", s(run.startedAt() + "#" + run.runId()),
+                "runId", s(run.runId()), "startedAt", s(run.startedAt()))));
         return RunStatus.from(item);
+    }
+
+    /** The latest {@code limit} runs' ids, newest first. */
+    public List<String> latestRuns(int limit) {
+        return dynamo.query(r -> r.tableName(table).keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", s(RUNS))).scanIndexForward(false).limit(limit))
+                .items().stream().map(i -> i.get("runId").s()).toList();
+    }
+
+    /** Every asset item of a run. */
+    public List<Map<String, AttributeValue>> assetItems(String runId) {
+        List<Map<String, AttributeValue>> items = new java.util.ArrayList<>();
+        dynamo.queryPaginator(r -> r.tableName(table).keyConditionExpression("pk = :pk AND begins_with(sk, :a)")
+                .expressionAttributeValues(Map.of(":pk", s(runKey(runId)), ":a", s("ASSET#")))
+                .consistentRead(true)).items().forEach(items::add);
+        return items;
+    }
+
+    public Optional<Map<String, AttributeValue>> summaryItem(String runId) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(summaryKey(runId))
+                .consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
 
     /** Writes the asset item and counts it, exactly once; answers empty for a duplicate delivery. */
@@ -69,16 +95,20 @@ public class AuditStore {
         values.put(":glue", n(record.calls() == null ? 0 : record.calls().entrySet().stream()
                 .filter(e -> !e.getKey().startsWith("datasphere")).mapToInt(Map.Entry::getValue).sum()));
         values.put(":dsp", n(record.calls() == null ? 0 : record.calls().getOrDefault("datasphere", 0)));
+        String accounts = record.targetAccount() == null || record.targetAccount().isBlank() ? "none"
+                : record.targetAccount();
+        values.put(":accounts", AttributeValue.fromSs(List.of(accounts.split(","))));
         // Every attribute goes through a name placeholder: "processed", "spaces", "status" are DynamoDB reserved words.
         Map<String, String> names = Map.of("#c", counter, "#runId", "runId", "#processed", "processed",
-                "#duration", "durationTotalMs", "#glue", "glueCalls", "#dsp", "datasphereRequests");
+                "#duration", "durationTotalMs", "#glue", "glueCalls", "#dsp", "datasphereRequests",
+                "#accounts", "targetAccounts");
         try {
             dynamo.transactWriteItems(r -> r.transactItems(
                     TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
                             .conditionExpression("attribute_not_exists(sk)")).build(),
                     TransactWriteItem.builder().update(u -> u.tableName(table).key(summaryKey(record.runId()))
                             .updateExpression("SET #runId = :runId ADD #c :one, #processed :one, "
-                                    + "#duration :duration, #glue :glue, #dsp :dsp")
+                                    + "#duration :duration, #glue :glue, #dsp :dsp, #accounts :accounts")
                             .expressionAttributeNames(names)
                             .expressionAttributeValues(values)).build()));
         } catch (TransactionCanceledException e) {
@@ -94,17 +124,30 @@ public class AuditStore {
     /** Marks the run finished once, when every expected asset is accounted for; true if this call marked it. */
     public boolean markFinished(RunStatus status) {
         String finalStatus = status.finalStatus();
+        long p95 = percentile95(assetItems(status.runId()).stream()
+                .mapToLong(i -> i.containsKey("durationMs") ? Long.parseLong(i.get("durationMs").n()) : 0).toArray());
         try {
             dynamo.updateItem(r -> r.tableName(table).key(summaryKey(status.runId()))
-                    .updateExpression("SET #s = :s, #t = :t")
+                    .updateExpression("SET #s = :s, #t = :t, #p95 = :p95")
                     .conditionExpression("attribute_not_exists(#s) OR #s = :running")
-                    .expressionAttributeNames(Map.of("#s", "status", "#t", "finishedAt"))
+                    .expressionAttributeNames(Map.of("#s", "status", "#t", "finishedAt", "#p95", "p95DurationMs"))
                     .expressionAttributeValues(Map.of(":s", s(finalStatus), ":t", s(clock.instant().toString()),
-                            ":running", s("RUNNING"))));
+                            ":running", s("RUNNING"), ":p95", n(p95))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    /** Nearest-rank 95th percentile. */
+    static long percentile95(long[] values) {
+        if (values.length == 0) {
+            return 0;
+        }
+        long[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int rank = (int) Math.ceil(0.95 * sorted.length);
+        return sorted[Math.max(0, rank - 1)];
     }
 
     public Optional<RunStatus> readRun(String runId) {

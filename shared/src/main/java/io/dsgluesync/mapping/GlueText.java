@@ -43,7 +43,12 @@ final class GlueText {
         return text.replaceAll("[\\r\\n]+", " ").strip();
     }
 
+    /** Never splits a surrogate pair: Glue's text pattern accepts only whole pairs (glue-and-moto.md §1.1). */
     private static String cut(String text, int limit) {
-        return text.length() <= limit ? text : text.substring(0, limit - 1) + "…";
+        if (text.length() <= limit) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(limit - 2)) ? limit - 2 : limit - 1;
+        return text.substring(0, end) + "…";
     }
 }

@@ -15,12 +15,15 @@ import org.slf4j.MDC;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
+import software.amazon.lambda.powertools.metrics.model.DimensionSet;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /** SQS audit records and run announcements → DynamoDB run summary and per-asset items, each counted once. */
 public class ResultsHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(ResultsHandler.class);
     private static final Metrics METRICS = MetricsFactory.getMetricsInstance();
+    private static final String NAMESPACE = System.getenv().getOrDefault("POWERTOOLS_METRICS_NAMESPACE",
+            "DatasphereGlueSync");
     private final ResultsRecorder recorder;
 
     public ResultsHandler() {
@@ -48,6 +51,8 @@ public class ResultsHandler implements RequestHandler<SQSEvent, SQSBatchResponse
                         }
                         if (outcome.finishedRun()) {
                             METRICS.addMetric("RunsCompleted", 1, MetricUnit.COUNT);
+                            METRICS.flushSingleMetric("RunsFinished", 1, MetricUnit.COUNT, NAMESPACE,
+                                    DimensionSet.of("Status", outcome.status().finalStatus()));
                             LOG.info("run finished", entry("status", outcome.status().finalStatus()),
                                     entry("counts", outcome.status().counts()),
                                     entry("expectedAssets", outcome.status().expectedAssets()));

@@ -20,6 +20,7 @@ import org.slf4j.MDC;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
+import software.amazon.lambda.powertools.metrics.model.DimensionSet;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
@@ -29,6 +30,8 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 public class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerHandler.class);
     private static final Metrics METRICS = MetricsFactory.getMetricsInstance();
+    private static final String NAMESPACE = System.getenv().getOrDefault("POWERTOOLS_METRICS_NAMESPACE",
+            "DatasphereGlueSync");
     private final WorkerWiring wiring;
 
     public WorkerHandler() {
@@ -75,6 +78,15 @@ public class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse>
             wiring.publisher.send(wiring.resultsQueueUrl, JsonCodec.write(record));
             METRICS.addMetric("Assets" + capitalised(record.action().counter()), 1, MetricUnit.COUNT);
             METRICS.addMetric("AssetDuration", record.durationMs(), MetricUnit.MILLISECONDS);
+            int glueCalls = record.calls().entrySet().stream().filter(e -> e.getKey().startsWith("glue."))
+                    .mapToInt(java.util.Map.Entry::getValue).sum();
+            METRICS.addMetric("GlueCalls", glueCalls, MetricUnit.COUNT);
+            METRICS.addMetric("DatasphereRequests", record.calls().getOrDefault("datasphere", 0), MetricUnit.COUNT);
+            if (record.errorClass() != null) {
+                // Failures by error class: a separate blob with the ErrorClass dimension (few distinct values).
+                METRICS.flushSingleMetric("AssetFailures", 1, MetricUnit.COUNT, NAMESPACE,
+                        DimensionSet.of("ErrorClass", record.errorClass()));
+            }
             if (record.error() != null) {
                 LOG.warn("asset not synced", entry("action", record.action().name()),
                         entry("errorClass", record.errorClass()), entry("errorField", record.errorField()),
@@ -87,6 +99,10 @@ public class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse>
             return true;
         } catch (RetryLaterException e) {
             METRICS.addMetric("AssetRetries", 1, MetricUnit.COUNT);
+            if (e.getCause() instanceof io.dsgluesync.datasphere.DatasphereException d
+                    && d.kind() == io.dsgluesync.datasphere.DatasphereException.Kind.THROTTLED) {
+                METRICS.addMetric("DatasphereThrottles", 1, MetricUnit.COUNT);
+            }
             LOG.warn("asset will be retried", entry("errorText", e.getMessage()),
                     entry("receiveCount", receiveCount(message)));
             return false;

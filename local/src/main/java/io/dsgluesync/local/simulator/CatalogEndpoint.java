@@ -23,11 +23,15 @@ final class CatalogEndpoint {
     private final Tenant tenant;
     private final String base;
     private final int maxPageSize;
+    private final Faults faults;
+    private final SimulatorStats stats;
 
-    CatalogEndpoint(Tenant tenant, URI baseUrl, int maxPageSize) {
+    CatalogEndpoint(Tenant tenant, URI baseUrl, int maxPageSize, Faults faults, SimulatorStats stats) {
         this.tenant = tenant;
         this.base = baseUrl.toString();
         this.maxPageSize = maxPageSize;
+        this.faults = faults;
+        this.stats = stats;
     }
 
     /** The catalog prefix the raw path starts with, or null. */
@@ -52,7 +56,10 @@ final class CatalogEndpoint {
             segments = segments.subList(0, segments.size() - 1);
         }
         Map<String, String> params = HttpIo.parseForm(exchange.getRequestURI().getRawQuery());
-        HttpIo.sendJson(exchange, 200, route(segments, params, catalogRoot, rawPath), true);
+        ObjectNode body = route(segments, params, catalogRoot, rawPath);
+        boolean spaceList = segments.size() == 1 && "spaces".equals(segments.get(0));
+        // Reference §2.4 / P21: one capture saw the spaces list as a bare array, without the OData envelope.
+        HttpIo.sendJson(exchange, 200, spaceList && faults.servesBareArraySpaces() ? body.get("value") : body, true);
     }
 
     private ObjectNode route(List<String> segments, Map<String, String> params, String catalogRoot, String rawPath) {
@@ -74,6 +81,7 @@ final class CatalogEndpoint {
                 ODataSegment second = ODataSegment.parse(segments.get(1));
                 if (segments.size() == 2 && "assets".equals(second.name())) {
                     if (!second.hasKey()) {
+                        failIfPlanned(space.name());
                         return assetCollection(catalogRoot, tenant.assets(space.name()), params, rawPath);
                     }
                     return entity(catalogRoot, "assets", assetJson(asset(space.name(), second.singleKey())));
@@ -86,6 +94,15 @@ final class CatalogEndpoint {
             return entity(catalogRoot, "assets", assetJson(assetByCompoundKey(first.namedKeys())));
         }
         throw ODataError.notFound("Resource not found for the segment '" + String.join("/", segments) + "'");
+    }
+
+    private void failIfPlanned(String space) {
+        Integer status = faults.spaceListingStatus(space);
+        if (status != null) {
+            stats.countInjectedError();
+            throw new ODataError(status, FaultPayloads.reason(status) + ": cannot list the assets of space '"
+                    + space + "'");
+        }
     }
 
     private ObjectNode assetCollection(String catalogRoot, List<SimAsset> assets, Map<String, String> params,
@@ -177,7 +194,8 @@ final class CatalogEndpoint {
 
     /** Absolute service root with the trailing '/' seen in recorded catalog responses (reference §2.5). */
     private String serviceRoot(SimAsset asset, String flavor) {
-        return base + asset.urlPrefix().consumptionPath() + "/" + flavor + "/"
+        String foreign = faults.foreignBase(asset.spaceName(), asset.name());
+        return (foreign == null ? base : foreign) + asset.urlPrefix().consumptionPath() + "/" + flavor + "/"
                 + HttpIo.encodePathSegment(asset.spaceName()) + "/" + HttpIo.encodePathSegment(asset.name()) + "/";
     }
 }

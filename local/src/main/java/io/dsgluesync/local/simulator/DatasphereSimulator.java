@@ -1,6 +1,7 @@
 package io.dsgluesync.local.simulator;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.dsgluesync.local.simulator.SimulatorStats.PathKind;
 import com.sun.net.httpserver.HttpServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.CountDownLatch;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -17,8 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local stand-in for an SAP Datasphere tenant and its XSUAA token endpoint: OAuth client credentials, the
- * catalog under both API prefixes, and consumption {@code $metadata}, following the shapes of
- * {@code shared/reference/datasphere-api.md}. Binds to 127.0.0.1 only.
+ * catalog under both API prefixes, consumption {@code $metadata} and the design-time CSN API, following the shapes
+ * of {@code shared/reference/datasphere-api.md}, with a run-time switchable fault plan ({@link #faults()}).
+ * Binds to 127.0.0.1 only.
  */
 public final class DatasphereSimulator implements AutoCloseable {
 
@@ -34,6 +37,8 @@ public final class DatasphereSimulator implements AutoCloseable {
     private final RateLimiter rateLimiter;
     private final CatalogEndpoint catalog;
     private final MetadataEndpoint metadata;
+    private final DesignTimeEndpoint designTime;
+    private final Faults faults;
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private DatasphereSimulator(SimulatorOptions options, HttpServer server) {
@@ -43,8 +48,10 @@ public final class DatasphereSimulator implements AutoCloseable {
         this.tokens = new TokenEndpoint(options.clientId(), options.clientSecret(), options.tokenLifetimeSeconds(),
                 stats, System::nanoTime);
         this.rateLimiter = new RateLimiter(options.requestsPerMinute(), System::nanoTime);
-        this.catalog = new CatalogEndpoint(options.tenant(), baseUrl, options.maxPageSize());
-        this.metadata = new MetadataEndpoint(options.tenant(), baseUrl);
+        this.faults = new Faults(tokens::expireAll);
+        this.catalog = new CatalogEndpoint(options.tenant(), baseUrl, options.maxPageSize(), faults, stats);
+        this.metadata = new MetadataEndpoint(options.tenant(), baseUrl, faults, stats);
+        this.designTime = new DesignTimeEndpoint(options.tenant(), faults, stats);
         AtomicInteger threadNumber = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(WORKER_THREADS, runnable -> {
             Thread thread = new Thread(runnable, "datasphere-sim-" + threadNumber.incrementAndGet());
@@ -96,6 +103,11 @@ public final class DatasphereSimulator implements AutoCloseable {
         return stats;
     }
 
+    /** The live fault plan; change it at any time, it applies from the next request. */
+    public Faults faults() {
+        return faults;
+    }
+
     /** Stops accepting requests and ends the worker threads; calling it again does nothing. */
     @Override
     public void close() {
@@ -113,58 +125,97 @@ public final class DatasphereSimulator implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) {
+        String rawPath = exchange.getRequestURI().getRawPath();
+        ApiPrefix catalogPrefix = CatalogEndpoint.prefixOf(rawPath);
+        ApiPrefix metadataPrefix = catalogPrefix == null ? MetadataEndpoint.prefixOf(rawPath) : null;
+        PathKind kind = TokenEndpoint.PATH.equals(rawPath) ? PathKind.TOKEN
+                : catalogPrefix != null ? PathKind.CATALOG
+                : metadataPrefix != null ? PathKind.METADATA
+                : DesignTimeEndpoint.matches(rawPath) ? PathKind.DESIGN_TIME
+                : PathKind.OTHER;
+        stats.countRequest(kind);
         try {
-            dispatch(exchange);
+            dispatch(exchange, kind, catalogPrefix != null ? catalogPrefix : metadataPrefix);
         } catch (ODataError e) {
-            respondSafely(exchange, e.status(), e.getMessage());
+            respondSafely(exchange, kind, e.status(), e.getMessage());
         } catch (RuntimeException | IOException e) {
             LOG.warn("simulator failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
-            respondSafely(exchange, 500, "Internal error: " + e);
+            respondSafely(exchange, kind, 500, "Internal error: " + e);
         } finally {
             exchange.close();
         }
     }
 
-    private void dispatch(HttpExchange exchange) throws IOException {
-        String rawPath = exchange.getRequestURI().getRawPath();
-        ApiPrefix catalogPrefix = CatalogEndpoint.prefixOf(rawPath);
-        ApiPrefix metadataPrefix = catalogPrefix == null ? MetadataEndpoint.prefixOf(rawPath) : null;
-        boolean token = TokenEndpoint.PATH.equals(rawPath);
-        stats.countRequest(token ? SimulatorStats.PathKind.TOKEN
-                : catalogPrefix != null ? SimulatorStats.PathKind.CATALOG
-                : metadataPrefix != null ? SimulatorStats.PathKind.METADATA
-                : SimulatorStats.PathKind.OTHER);
-        if (token) {
+    private void dispatch(HttpExchange exchange, PathKind kind, ApiPrefix prefix) throws IOException {
+        if (kind == PathKind.TOKEN) {
             tokens.handle(exchange);
             return;
         }
+        delay(kind);
         if (!tokens.isValidBearer(HttpIo.header(exchange, "Authorization"))) {
             stats.countUnauthorized();
             exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
-            HttpIo.sendODataError(exchange, 401, "Unauthorized");
+            sendError(exchange, kind, 401, "Unauthorized");
             return;
         }
         long retryAfter = rateLimiter.tryAcquire();
         if (retryAfter > 0) {
             stats.countRateLimited();
             exchange.getResponseHeaders().set("Retry-After", Long.toString(retryAfter));
-            HttpIo.sendODataError(exchange, 429, "Too Many Requests: at most " + options.requestsPerMinute()
+            sendError(exchange, kind, 429, "Too Many Requests: at most " + options.requestsPerMinute()
                     + " requests per minute");
             return;
         }
-        if (catalogPrefix != null) {
-            catalog.handle(exchange, catalogPrefix);
-        } else if (metadataPrefix != null) {
-            metadata.handle(exchange, metadataPrefix);
-        } else {
-            throw ODataError.notFound("No resource at " + rawPath);
+        int injected = faults.injectedStatus(kind != PathKind.OTHER);
+        if (injected > 0) {
+            stats.countInjectedError();
+            if (injected == 429) {
+                exchange.getResponseHeaders().set("Retry-After", "1");
+            }
+            sendError(exchange, kind, injected, FaultPayloads.reason(injected) + " (simulated fault)");
+            return;
+        }
+        switch (kind) {
+            case CATALOG -> {
+                if (faults.servesHtmlLoginPage()) {
+                    stats.countInjectedHtmlPage();
+                    HttpIo.sendBytes(exchange, 200, "text/html;charset=utf-8", FaultPayloads.LOGIN_PAGE);
+                } else {
+                    catalog.handle(exchange, prefix);
+                }
+            }
+            case METADATA -> metadata.handle(exchange, prefix);
+            case DESIGN_TIME -> designTime.handle(exchange);
+            default -> throw ODataError.notFound("No resource at " + exchange.getRequestURI().getRawPath());
         }
     }
 
-    private static void respondSafely(HttpExchange exchange, int status, String message) {
+    private void delay(PathKind kind) {
+        Duration latency = faults.latency();
+        if (latency.isZero() || kind == PathKind.OTHER) {
+            return;
+        }
+        stats.countDelayed();
+        try {
+            TimeUnit.NANOSECONDS.sleep(latency.toNanos());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Design-time paths answer errors in the dwaas-core shape, everything else in the OData shape (§5.3). */
+    private static void sendError(HttpExchange exchange, PathKind kind, int status, String message) throws IOException {
+        if (kind == PathKind.DESIGN_TIME) {
+            DesignTimeEndpoint.sendError(exchange, status, message);
+        } else {
+            HttpIo.sendODataError(exchange, status, message);
+        }
+    }
+
+    private static void respondSafely(HttpExchange exchange, PathKind kind, int status, String message) {
         try {
             if (exchange.getResponseCode() == -1) {
-                HttpIo.sendODataError(exchange, status, message);
+                sendError(exchange, kind, status, message);
             }
         } catch (IOException | RuntimeException e) {
             LOG.debug("could not send error response", e);
@@ -174,19 +225,21 @@ public final class DatasphereSimulator implements AutoCloseable {
     /**
      * Runs a simulator until the process is stopped. Options: {@code --port N} (default 7070),
      * {@code --tenant sample|generated}, {@code --spaces N --assets N --seed N} (generated tenant),
-     * {@code --max-page-size N}, {@code --token-lifetime SECONDS}, {@code --requests-per-minute N}.
-     * Prints one line, {@code datasphere-simulator listening on <baseUrl>}, to standard output.
+     * {@code --max-page-size N}, {@code --token-lifetime SECONDS}, {@code --requests-per-minute N}, and the
+     * initial fault plan: {@code --latency-ms N}, {@code --error-rate R} (0..1, drawn from {@code --seed}),
+     * {@code --html-login-page true|false}, {@code --bare-array-spaces true|false}. Prints one line, {@code datasphere-simulator listening on <baseUrl>}, to standard output.
      */
     public static void main(String[] args) {
-        SimulatorOptions options;
+        SimulatorCommandLine.Parsed parsed;
         try {
-            options = SimulatorCommandLine.parse(args);
+            parsed = SimulatorCommandLine.parseAll(args);
         } catch (IllegalArgumentException e) {
             System.err.println("datasphere-simulator: " + e.getMessage());
             System.err.println(SimulatorCommandLine.USAGE);
             System.exit(2);
             return;
         }
+        SimulatorOptions options = parsed.options();
         DatasphereSimulator simulator;
         try {
             simulator = start(options);
@@ -195,6 +248,7 @@ public final class DatasphereSimulator implements AutoCloseable {
             System.exit(1);
             return;
         }
+        parsed.faults().applyTo(simulator.faults());
         Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "datasphere-sim-shutdown"));
         LOG.info("client id '{}', token URL {}", simulator.clientId(), simulator.tokenUrl());
         System.out.println("datasphere-simulator listening on " + simulator.baseUrl());

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 /**
  * Builds {@link Tenant#generated} tenants. Everything follows from the seed: space and asset names, kinds
  * (about 70% views, 20% analytic models, 10% analytical datasets), URL prefixes, and a per-asset seed from which
- * {@link GeneratedEntityFactory} re-creates the columns each time a CSDL document is requested.
+ * {@link GeneratedEntityFactory} re-creates the columns each time a CSDL or CSN document is requested.
  */
 final class GeneratedTenant {
 
@@ -64,7 +64,7 @@ final class GeneratedTenant {
         return new SimAsset(name, label, space, kind, prefix,
                 kind.hasRelational() ? () -> CsdlWriter.write(entity.get(), CsdlWriter.Flavor.RELATIONAL) : null,
                 kind.hasAnalytical() ? () -> CsdlWriter.write(entity.get(), CsdlWriter.Flavor.ANALYTICAL) : null,
-                hasParameters);
+                hasParameters, () -> CsnWriter.write(entity.get(), kind));
     }
 
     static String titleCase(String upperSnake) {

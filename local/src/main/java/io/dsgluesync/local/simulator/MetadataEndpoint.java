@@ -21,10 +21,14 @@ final class MetadataEndpoint {
 
     private final Tenant tenant;
     private final String base;
+    private final Faults faults;
+    private final SimulatorStats stats;
 
-    MetadataEndpoint(Tenant tenant, URI baseUrl) {
+    MetadataEndpoint(Tenant tenant, URI baseUrl, Faults faults, SimulatorStats stats) {
         this.tenant = tenant;
         this.base = baseUrl.toString();
+        this.faults = faults;
+        this.stats = stats;
     }
 
     /** The consumption prefix the raw path starts with, or null. */
@@ -49,12 +53,15 @@ final class MetadataEndpoint {
         }
         boolean analytical = "analytical".equals(segments.get(0));
         SimAsset asset = asset(segments.get(1), segments.get(2));
-        String csdl = csdl(asset, analytical);
+        String csdl = faults.metadata(asset.spaceName(), asset.name(), csdl(asset, analytical));
         String etag = etag(csdl);
         String last = segments.size() == 4 ? segments.get(3) : "";
         if (last.isEmpty()) {
             sendServiceDocument(exchange, asset, prefix, analytical, etag);
         } else if ("$metadata".equals(last)) {
+            if (faults.corruptsMetadata(asset.spaceName(), asset.name())) {
+                stats.countInjectedMetadataFault();
+            }
             sendMetadata(exchange, csdl, etag);
         } else if (last.equals(asset.entitySetName())) {
             throw new ODataError(501, "Data queries are not simulated");

@@ -12,7 +12,9 @@ import java.util.List;
 
 /**
  * Reads the sample tenant from the classpath: {@code /tenant/sample/catalog.json} lists spaces and assets, and
- * each metadata document lives in {@code /tenant/sample/<SPACE>/<ASSET>.<relational|analytical>.xml}.
+ * each metadata document lives in {@code /tenant/sample/<SPACE>/<ASSET>.<relational|analytical>.xml}. Every
+ * catalog asset and every entry of a space's {@code designObjects} (objects the catalog does not list) has its CSN
+ * in {@code /tenant/sample/csn/<SPACE>/<NAME>.json}.
  */
 final class SampleTenantLoader {
 
@@ -46,6 +48,7 @@ final class SampleTenantLoader {
         }
         List<SimSpace> spaces = new ArrayList<>();
         List<SimAsset> assets = new ArrayList<>();
+        List<DesignObject> unlisted = new ArrayList<>();
         for (JsonNode space : catalog) {
             String spaceName = space.path("name").asText();
             spaces.add(new SimSpace(spaceName, space.path("label").asText(spaceName)));
@@ -57,10 +60,21 @@ final class SampleTenantLoader {
                         ApiPrefix.valueOf(asset.path("urlPrefix").asText("DATASPHERE")),
                         kind.hasRelational() ? resource(base + ".relational.xml") : null,
                         kind.hasAnalytical() ? resource(base + ".analytical.xml") : null,
-                        asset.path("hasParameters").asBoolean(false)));
+                        asset.path("hasParameters").asBoolean(false), csn(spaceName, name)));
+            }
+            for (JsonNode object : space.path("designObjects")) {
+                String name = object.path("name").asText();
+                String segment = object.path("type").asText();
+                DesignObjectType type = DesignObjectType.ofSegment(segment).orElseThrow(
+                        () -> new IllegalStateException("sample design object " + name + " has unknown type " + segment));
+                unlisted.add(DesignObject.of(spaceName, type, name, csn(spaceName, name)));
             }
         }
-        return Tenant.of(spaces, assets);
+        return Tenant.of(spaces, assets, unlisted);
+    }
+
+    private static String csn(String space, String name) {
+        return resource(ROOT + "csn/" + space + "/" + name + ".json");
     }
 
     private static String resource(String path) {

@@ -15,10 +15,11 @@ import java.util.function.Supplier;
  * @param relationalCsdlSource   relational {@code $metadata} body, null when the kind has none
  * @param analyticalCsdlSource   analytical {@code $metadata} body, null when the kind has none
  * @param hasParameters          the catalog's {@code hasParameters} flag
+ * @param csnSource              design-time CSN (reference §4.3), or null for a minimal one made from the label
  */
 public record SimAsset(String name, String label, String spaceName, AssetKind kind, ApiPrefix urlPrefix,
                        Supplier<String> relationalCsdlSource, Supplier<String> analyticalCsdlSource,
-                       boolean hasParameters) {
+                       boolean hasParameters, Supplier<String> csnSource) {
 
     public SimAsset {
         Objects.requireNonNull(name, "name");
@@ -30,6 +31,13 @@ public record SimAsset(String name, String label, String spaceName, AssetKind ki
                 || kind.hasAnalytical() != (analyticalCsdlSource != null)) {
             throw new IllegalArgumentException("CSDL documents of " + spaceName + "/" + name + " do not match " + kind);
         }
+    }
+
+    /** An asset without a CSN of its own; the design-time API serves a minimal one. */
+    public SimAsset(String name, String label, String spaceName, AssetKind kind, ApiPrefix urlPrefix,
+                    Supplier<String> relationalCsdlSource, Supplier<String> analyticalCsdlSource,
+                    boolean hasParameters) {
+        this(name, label, spaceName, kind, urlPrefix, relationalCsdlSource, analyticalCsdlSource, hasParameters, null);
     }
 
     /** An asset whose CSDL texts are already at hand. */
@@ -48,6 +56,24 @@ public record SimAsset(String name, String label, String spaceName, AssetKind ki
     /** The analytical CSDL XML, or null for plain views. */
     public String analyticalCsdl() {
         return analyticalCsdlSource == null ? null : analyticalCsdlSource.get();
+    }
+
+    /** An asset whose CSDL and CSN texts are already at hand. */
+    public static SimAsset of(String name, String label, String spaceName, AssetKind kind, ApiPrefix urlPrefix,
+                              String relationalCsdl, String analyticalCsdl, boolean hasParameters, String csn) {
+        return new SimAsset(name, label, spaceName, kind, urlPrefix,
+                relationalCsdl == null ? null : () -> relationalCsdl,
+                analyticalCsdl == null ? null : () -> analyticalCsdl, hasParameters, csn == null ? null : () -> csn);
+    }
+
+    /** Where the design-time API lists it: analytic models apart, every other exposed asset is a view (§2.5). */
+    public DesignObjectType designType() {
+        return kind == AssetKind.ANALYTIC_MODEL ? DesignObjectType.ANALYTIC_MODELS : DesignObjectType.VIEWS;
+    }
+
+    /** The CSN document {@code {"definitions":{"<name>":{...}}}}. */
+    public String csn() {
+        return csnSource == null ? CsnWriter.minimal(this) : csnSource.get();
     }
 
     /** Entity-set name in the consumption service: dots become underscores (reference §3.1, pitfall P6). */

@@ -1,15 +1,46 @@
 package io.dsgluesync.local.simulator;
 
-/** Parses the standalone simulator's command line into {@link SimulatorOptions}. */
+import java.time.Duration;
+import java.util.Locale;
+
+/** Parses the standalone simulator's command line into {@link SimulatorOptions} and an initial fault plan. */
 final class SimulatorCommandLine {
 
     static final String USAGE = "usage: DatasphereSimulator [--port N] [--tenant sample|generated] [--spaces N]"
-            + " [--assets N] [--seed N] [--max-page-size N] [--token-lifetime SECONDS] [--requests-per-minute N]";
+            + " [--assets N] [--seed N] [--max-page-size N] [--token-lifetime SECONDS] [--requests-per-minute N]"
+            + " [--latency-ms N] [--error-rate 0..1] [--html-login-page true|false] [--bare-array-spaces true|false]";
+
+    /** The options and the faults to switch on once the simulator runs. */
+    record Parsed(SimulatorOptions options, FaultFlags faults) {
+    }
+
+    /**
+     * Faults given on the command line. {@code --seed} seeds both the generated tenant and the error draws.
+     *
+     * @param latencyMs       {@code --latency-ms}
+     * @param errorRate       {@code --error-rate}
+     * @param seed            {@code --seed}
+     * @param htmlLoginPage   {@code --html-login-page}
+     * @param bareArraySpaces {@code --bare-array-spaces}
+     */
+    record FaultFlags(long latencyMs, double errorRate, long seed, boolean htmlLoginPage, boolean bareArraySpaces) {
+
+        void applyTo(Faults faults) {
+            faults.latency(Duration.ofMillis(latencyMs))
+                    .serverErrorRate(errorRate, seed)
+                    .htmlLoginPage(htmlLoginPage)
+                    .bareArraySpaces(bareArraySpaces);
+        }
+    }
 
     private SimulatorCommandLine() {
     }
 
     static SimulatorOptions parse(String[] args) {
+        return parseAll(args).options();
+    }
+
+    static Parsed parseAll(String[] args) {
         int port = 7070;
         String tenant = "sample";
         int spaces = 10;
@@ -18,6 +49,10 @@ final class SimulatorCommandLine {
         Integer maxPageSize = null;
         Long tokenLifetime = null;
         Integer requestsPerMinute = null;
+        long latencyMs = 0;
+        double errorRate = 0;
+        boolean htmlLoginPage = false;
+        boolean bareArraySpaces = false;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (flag.equals("--help") || flag.equals("-h")) {
@@ -36,8 +71,15 @@ final class SimulatorCommandLine {
                 case "--max-page-size" -> maxPageSize = parseInt(flag, value);
                 case "--token-lifetime" -> tokenLifetime = parseLong(flag, value);
                 case "--requests-per-minute" -> requestsPerMinute = parseInt(flag, value);
+                case "--latency-ms" -> latencyMs = parseLong(flag, value);
+                case "--error-rate" -> errorRate = parseRate(flag, value);
+                case "--html-login-page" -> htmlLoginPage = parseBoolean(flag, value);
+                case "--bare-array-spaces" -> bareArraySpaces = parseBoolean(flag, value);
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
+        }
+        if (latencyMs < 0) {
+            throw new IllegalArgumentException("--latency-ms must be >= 0: " + latencyMs);
         }
         SimulatorOptions options = SimulatorOptions.defaults().withPort(port);
         options = switch (tenant) {
@@ -54,7 +96,7 @@ final class SimulatorCommandLine {
         if (requestsPerMinute != null) {
             options = options.withRequestsPerMinute(requestsPerMinute);
         }
-        return options;
+        return new Parsed(options, new FaultFlags(latencyMs, errorRate, seed, htmlLoginPage, bareArraySpaces));
     }
 
     private static int parseInt(String flag, String value) {
@@ -71,5 +113,26 @@ final class SimulatorCommandLine {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(flag + " needs a number, got '" + value + "'");
         }
+    }
+
+    private static double parseRate(String flag, String value) {
+        double rate;
+        try {
+            rate = Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " needs a number, got '" + value + "'");
+        }
+        if (!(rate >= 0 && rate <= 1)) {
+            throw new IllegalArgumentException(flag + " must be within 0..1, got '" + value + "'");
+        }
+        return rate;
+    }
+
+    private static boolean parseBoolean(String flag, String value) {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(flag + " needs true or false, got '" + value + "'");
+        };
     }
 }

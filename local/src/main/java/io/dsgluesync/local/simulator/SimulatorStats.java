@@ -6,15 +6,20 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SimulatorStats {
 
     /** What a request path addresses, decided before authentication. */
-    enum PathKind { TOKEN, CATALOG, METADATA, OTHER }
+    enum PathKind { TOKEN, CATALOG, METADATA, DESIGN_TIME, OTHER }
 
     private final AtomicLong total = new AtomicLong();
     private final AtomicLong token = new AtomicLong();
     private final AtomicLong catalog = new AtomicLong();
     private final AtomicLong metadata = new AtomicLong();
+    private final AtomicLong designTime = new AtomicLong();
     private final AtomicLong other = new AtomicLong();
     private final AtomicLong unauthorized = new AtomicLong();
     private final AtomicLong rateLimited = new AtomicLong();
+    private final AtomicLong injectedErrors = new AtomicLong();
+    private final AtomicLong injectedHtmlPages = new AtomicLong();
+    private final AtomicLong injectedMetadataFaults = new AtomicLong();
+    private final AtomicLong delayedResponses = new AtomicLong();
 
     void countRequest(PathKind kind) {
         total.incrementAndGet();
@@ -22,6 +27,7 @@ public final class SimulatorStats {
             case TOKEN -> token.incrementAndGet();
             case CATALOG -> catalog.incrementAndGet();
             case METADATA -> metadata.incrementAndGet();
+            case DESIGN_TIME -> designTime.incrementAndGet();
             case OTHER -> other.incrementAndGet();
         }
     }
@@ -32,6 +38,22 @@ public final class SimulatorStats {
 
     void countRateLimited() {
         rateLimited.incrementAndGet();
+    }
+
+    void countInjectedError() {
+        injectedErrors.incrementAndGet();
+    }
+
+    void countInjectedHtmlPage() {
+        injectedHtmlPages.incrementAndGet();
+    }
+
+    void countInjectedMetadataFault() {
+        injectedMetadataFaults.incrementAndGet();
+    }
+
+    void countDelayed() {
+        delayedResponses.incrementAndGet();
     }
 
     /** Every request received, whatever its outcome. */
@@ -54,6 +76,11 @@ public final class SimulatorStats {
         return metadata.get();
     }
 
+    /** Requests under {@code /dwaas-core} (the design-time CSN API of reference §4). */
+    public long designTimeRequests() {
+        return designTime.get();
+    }
+
     /** Requests to any other path. */
     public long otherRequests() {
         return other.get();
@@ -64,14 +91,36 @@ public final class SimulatorStats {
         return unauthorized.get();
     }
 
-    /** 429 answers. */
+    /** 429 answers of the rate limit (injected 429s count as {@link #injectedErrors()}). */
     public long rateLimitedResponses() {
         return rateLimited.get();
+    }
+
+    /** Error answers caused by {@link Faults}: failNext, serverErrorRate and failSpaceListing. */
+    public long injectedErrors() {
+        return injectedErrors.get();
+    }
+
+    /** HTML login pages served by {@link Faults#htmlLoginPage(boolean)}. */
+    public long injectedHtmlPages() {
+        return injectedHtmlPages.get();
+    }
+
+    /** Malformed or hostile {@code $metadata} documents served. */
+    public long injectedMetadataFaults() {
+        return injectedMetadataFaults.get();
+    }
+
+    /** Requests held back by {@link Faults#latency(java.time.Duration)}. */
+    public long delayedResponses() {
+        return delayedResponses.get();
     }
 
     @Override
     public String toString() {
         return "SimulatorStats[total=" + total + ", token=" + token + ", catalog=" + catalog + ", metadata="
-                + metadata + ", other=" + other + ", 401=" + unauthorized + ", 429=" + rateLimited + "]";
+                + metadata + ", designTime=" + designTime + ", other=" + other + ", 401=" + unauthorized
+                + ", 429=" + rateLimited + ", injectedErrors=" + injectedErrors + ", htmlPages=" + injectedHtmlPages
+                + ", metadataFaults=" + injectedMetadataFaults + ", delayed=" + delayedResponses + "]";
     }
 }

@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The spaces and exposed assets one simulated tenant serves, in catalog order. Immutable. */
+/**
+ * The spaces and exposed assets one simulated tenant serves, in catalog order, plus design-time objects the catalog
+ * does not list (local and remote tables, reference P1). Immutable.
+ */
 public final class Tenant {
 
     private final List<SimSpace> spaces;
@@ -16,8 +19,9 @@ public final class Tenant {
     private final Map<String, Map<String, SimAsset>> assetsBySpace = new LinkedHashMap<>();
     private final Map<String, List<SimAsset>> assetListsBySpace = new LinkedHashMap<>();
     private final List<SimAsset> allAssets;
+    private final Map<String, List<DesignObject>> unlistedBySpace = new LinkedHashMap<>();
 
-    private Tenant(List<SimSpace> spaces, List<SimAsset> assets) {
+    private Tenant(List<SimSpace> spaces, List<SimAsset> assets, List<DesignObject> unlisted) {
         this.spaces = List.copyOf(spaces);
         for (SimSpace space : this.spaces) {
             if (spacesByName.put(space.name(), space) != null) {
@@ -41,11 +45,28 @@ public final class Tenant {
             all.addAll(list);
         });
         this.allAssets = Collections.unmodifiableList(all);
+        for (DesignObject object : unlisted) {
+            if (!spacesByName.containsKey(object.spaceName())) {
+                throw new IllegalArgumentException("design object " + object.name() + " names unknown space "
+                        + object.spaceName());
+            }
+            if (designObject(object.spaceName(), object.type(), object.name()).isPresent()) {
+                throw new IllegalArgumentException("duplicate design object " + object.spaceName() + "/"
+                        + object.type().segment() + "/" + object.name());
+            }
+            unlistedBySpace.computeIfAbsent(object.spaceName(), s -> new ArrayList<>()).add(object);
+        }
     }
 
     /** A tenant made of the given spaces and assets; every asset must name one of the spaces. */
     public static Tenant of(List<SimSpace> spaces, List<SimAsset> assets) {
-        return new Tenant(Objects.requireNonNull(spaces), Objects.requireNonNull(assets));
+        return new Tenant(Objects.requireNonNull(spaces), Objects.requireNonNull(assets), List.of());
+    }
+
+    /** Like {@link #of(List, List)}, plus design-time objects that are not catalog assets. */
+    public static Tenant of(List<SimSpace> spaces, List<SimAsset> assets, List<DesignObject> unlistedObjects) {
+        return new Tenant(Objects.requireNonNull(spaces), Objects.requireNonNull(assets),
+                Objects.requireNonNull(unlistedObjects));
     }
 
     /** The hand-written tenant of {@code /tenant/sample/}: two spaces, seven assets (see its catalog.json). */
@@ -82,6 +103,37 @@ public final class Tenant {
     public Optional<SimAsset> asset(String space, String name) {
         Map<String, SimAsset> inSpace = assetsBySpace.get(space);
         return inSpace == null ? Optional.empty() : Optional.ofNullable(inSpace.get(name));
+    }
+
+    /**
+     * Technical names the design-time list {@code /dwaas-core/api/v1/spaces/<space>/<type>} returns: matching
+     * catalog assets in catalog order, then unlisted objects. Empty for an unknown space. Built on each call, so a
+     * large generated tenant holds no extra lists.
+     */
+    public List<String> designObjects(String space, DesignObjectType type) {
+        List<String> names = new ArrayList<>();
+        for (SimAsset asset : assets(space)) {
+            if (asset.designType() == type) {
+                names.add(asset.name());
+            }
+        }
+        for (DesignObject object : unlistedBySpace.getOrDefault(space, List.of())) {
+            if (object.type() == type) {
+                names.add(object.name());
+            }
+        }
+        return names;
+    }
+
+    /** One design-time object: a catalog asset of that type, or an unlisted object. */
+    public Optional<DesignObject> designObject(String space, DesignObjectType type, String name) {
+        Optional<SimAsset> asset = asset(space, name).filter(a -> a.designType() == type);
+        if (asset.isPresent()) {
+            SimAsset found = asset.get();
+            return Optional.of(new DesignObject(space, type, name, found::csn));
+        }
+        return unlistedBySpace.getOrDefault(space, List.of()).stream()
+                .filter(o -> o.type() == type && o.name().equals(name)).findFirst();
     }
 
     @Override

@@ -80,6 +80,11 @@ final class TokenEndpoint {
         return true;
     }
 
+    /** Forgets every token issued so far; their next use gets 401 ({@link Faults#expireAllTokens()}). */
+    void expireAll() {
+        expiryByToken.clear();
+    }
+
     private void sendToken(HttpExchange exchange) throws IOException {
         long now = nanoClock.getAsLong();
         if (expiryByToken.size() > PURGE_THRESHOLD) {

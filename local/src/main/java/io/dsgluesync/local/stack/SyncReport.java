@@ -30,8 +30,6 @@ public record SyncReport(String runId, String discoveryResponse, List<AssetLine>
                     line.error() == null ? "" : line.error());
         }
         out.println();
-        out.println("Run summary (DynamoDB):");
-        summary.forEach((k, v) -> out.printf("  %-20s %s%n", k, v));
         out.printf("Worker: %d invocation(s), %d record(s), %d reported for retry; results: %d invocation(s)%n",
                 workerDrain.invocations(), workerDrain.delivered(), workerDrain.failedRecords(),
                 resultsDrain.invocations());

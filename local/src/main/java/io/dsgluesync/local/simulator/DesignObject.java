@@ -1,0 +1,33 @@
+package io.dsgluesync.local.simulator;
+
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * One object of the design-time API: a catalog asset seen as a view or analytic model, or an object the catalog
+ * does not list (local and remote tables, reference P1).
+ *
+ * @param spaceName owning space
+ * @param type      which list it appears in
+ * @param name      technical name
+ * @param csnSource the CSN document {@code {"definitions":{...}}}, rendered on request
+ */
+public record DesignObject(String spaceName, DesignObjectType type, String name, Supplier<String> csnSource) {
+
+    public DesignObject {
+        Objects.requireNonNull(spaceName, "spaceName");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(csnSource, "csnSource");
+    }
+
+    /** An object whose CSN text is already at hand. */
+    public static DesignObject of(String spaceName, DesignObjectType type, String name, String csn) {
+        Objects.requireNonNull(csn, "csn");
+        return new DesignObject(spaceName, type, name, () -> csn);
+    }
+
+    public String csn() {
+        return csnSource.get();
+    }
+}

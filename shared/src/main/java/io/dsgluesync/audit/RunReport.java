@@ -1,0 +1,81 @@
+package io.dsgluesync.audit;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The operator's view of runs, as text: one run's summary with its failed and conflicting assets, or a run list. */
+public final class RunReport {
+    private RunReport() {
+    }
+
+    public static String render(Map<String, AttributeValue> summary, List<Map<String, AttributeValue>> assets) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("Run %s  %s%n", text(summary, "runId"), text(summary, "status", "RUNNING")));
+        out.append(String.format("  started %s  finished %s  listing complete: %s%n", text(summary, "startedAt", "?"),
+                text(summary, "finishedAt", "-"), bool(summary, "listingComplete")));
+        out.append(String.format("  expected %s  processed %s  created %s  updated %s  unchanged %s  failed %s"
+                        + "  conflict %s  skipped %s%n", num(summary, "expectedAssets"), num(summary, "processed"),
+                num(summary, "created"), num(summary, "updated"), num(summary, "unchanged"), num(summary, "failed"),
+                num(summary, "conflict"), num(summary, "skipped")));
+        out.append(String.format("  asset time total %s ms, p95 %s ms; Glue calls %s; Datasphere requests %s;"
+                        + " target accounts %s%n", num(summary, "durationTotalMs"), num(summary, "p95DurationMs"),
+                num(summary, "glueCalls"), num(summary, "datasphereRequests"),
+                summary.containsKey("targetAccounts") ? String.join(",", summary.get("targetAccounts").ss()) : "-"));
+        if (summary.containsKey("listingErrors") && !summary.get("listingErrors").l().isEmpty()) {
+            out.append("  listing errors:\n");
+            summary.get("listingErrors").l().forEach(e -> out.append("    ").append(e.s()).append('\n'));
+        }
+        List<Map<String, AttributeValue>> problems = new ArrayList<>(assets.stream()
+                .filter(a -> List.of("FAILED", "CONFLICT").contains(text(a, "action"))).toList());
+        problems.sort(Comparator.comparing((Map<String, AttributeValue> a) -> text(a, "space"))
+                .thenComparing(a -> text(a, "asset")));
+        if (problems.isEmpty()) {
+            out.append("No failed or conflicting assets.\n");
+        } else {
+            out.append("Failed and conflicting assets:\n");
+            out.append(String.format("  %-16s %-36s %-9s %s%n", "SPACE", "ASSET", "ACTION", "ERROR"));
+            for (Map<String, AttributeValue> a : problems) {
+                String error = text(a, "error", "");
+                if (a.containsKey("errorField")) {
+                    error = "[" + text(a, "errorField") + "] " + error;
+                }
+                out.append(String.format("  %-16s %-36s %-9s %s%n", text(a, "space"), text(a, "asset"),
+                        text(a, "action"), error));
+            }
+        }
+        return out.toString();
+    }
+
+    public static String renderRuns(List<Map<String, AttributeValue>> summaries) {
+        StringBuilder out = new StringBuilder(String.format("%-32s %-21s %-26s %8s %9s %7s %8s%n", "RUN", "STATUS",
+                "STARTED", "EXPECTED", "PROCESSED", "FAILED", "CONFLICT"));
+        for (Map<String, AttributeValue> s : summaries) {
+            out.append(String.format("%-32s %-21s %-26s %8s %9s %7s %8s%n", text(s, "runId"),
+                    text(s, "status", "RUNNING"), text(s, "startedAt", "?"), num(s, "expectedAssets"),
+                    num(s, "processed"), num(s, "failed"), num(s, "conflict")));
+        }
+        return out.toString();
+    }
+
+    private static String text(Map<String, AttributeValue> item, String key) {
+        return text(item, key, "");
+    }
+
+    private static String text(Map<String, AttributeValue> item, String key, String fallback) {
+        AttributeValue v = item.get(key);
+        return v == null || v.s() == null ? fallback : v.s();
+    }
+
+    private static String num(Map<String, AttributeValue> item, String key) {
+        AttributeValue v = item.get(key);
+        return v == null || v.n() == null ? "0" : v.n();
+    }
+
+    private static String bool(Map<String, AttributeValue> item, String key) {
+        AttributeValue v = item.get(key);
+        return v == null || v.bool() == null ? "?" : v.bool() ? "yes" : "NO";
+    }
+}
