@@ -92,8 +92,8 @@ public final class SyncRunner {
             return 0;
         }
         try {
-            return aws.glue().getTable(r -> r.databaseName(database).name(table)).table().storageDescriptor()
-                    .columns().size();
+            var descriptor = aws.glue().getTable(r -> r.databaseName(database).name(table)).table().storageDescriptor();
+            return descriptor == null ? 0 : descriptor.columns().size();
         } catch (EntityNotFoundException e) {
             return 0;
         }

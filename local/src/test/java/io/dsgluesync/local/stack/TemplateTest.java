@@ -34,7 +34,7 @@ class TemplateTest {
             SamTemplate.FunctionDefinition function = template.function(id, Map.of(
                     "DatasphereUrl", "https://t.example", "DatasphereTokenUrl", "https://t.example/oauth/token",
                     "DatasphereClientSecret", "arn:secret", "AssetQueue", "q1", "ResultsQueue", "q2",
-                    "AuditTable", "t"));
+                    "AuditTable", "t", "PriorityAssetQueue", "q3"));
             String className = function.handler().substring(0, function.handler().indexOf("::"));
             Path jar = paths.projectDir().resolve(function.codeUri());
             assertTrue(Files.exists(jar), jar + " is built by mvn package");
