@@ -159,6 +159,77 @@ class EndToEndSyncTest {
         assertEquals(2, stack.aws.glue().getDatabases(r -> r.maxResults(100)).databaseList().size());
     }
 
+    @Test
+    @Order(7)
+    void auditItemsExpireByTtlAndRunSummariesAreKept() {
+        long inThirtyDays = java.time.Instant.now().plus(java.time.Duration.ofDays(30)).getEpochSecond();
+        for (Map<String, AttributeValue> item : auditItems(first.runId())) {
+            long expiresAt = Long.parseLong(item.get("expiresAt").n());
+            assertTrue(Math.abs(expiresAt - inThirtyDays) < 3600, "expiresAt in epoch seconds, 30 days ahead");
+        }
+        Map<String, AttributeValue> summary = stack.aws.dynamo().getItem(r -> r
+                .tableName(stack.endpoints.resources().auditTable()).key(Map.of(
+                        "pk", AttributeValue.fromS("RUN#" + first.runId()), "sk", AttributeValue.fromS("SUMMARY"))))
+                .item();
+        assertFalse(summary.containsKey("expiresAt"));
+        assertTrue(Long.parseLong(summary.get("p95DurationMs").n()) > 0);
+        assertEquals(List.of("123456789012"), summary.get("targetAccounts").ss());
+    }
+
+    @Test
+    @Order(8)
+    void discoveryAndResultsLogCorrelationFieldsAndEmitMetrics() throws Exception {
+        List<JsonNode> discovery = jsonLines("DiscoveryFunction.log");
+        JsonNode finished = discovery.stream().filter(l -> "discovery finished".equals(l.path("message").asText()))
+                .findFirst().orElseThrow();
+        assertEquals(first.runId(), finished.path("run_id").asText());
+        assertFalse(finished.path("correlation_id").asText().isEmpty(), "the EventBridge event id");
+        assertTrue(discovery.stream().anyMatch(l -> l.has("_aws") && sum(l.path("AssetsEnqueued")) == 7.0));
+        List<JsonNode> results = jsonLines("ResultsFunction.log");
+        JsonNode done = results.stream().filter(l -> "run finished".equals(l.path("message").asText()))
+                .findFirst().orElseThrow();
+        assertEquals(first.runId(), done.path("run_id").asText());
+        assertEquals("COMPLETE", done.path("status").asText());
+        assertTrue(results.stream().anyMatch(l -> l.has("_aws") && l.path("Status").asText().equals("COMPLETE")
+                && sum(l.path("RunsFinished")) == 1.0), "RunsFinished with its Status dimension");
+    }
+
+    @Test
+    @Order(9)
+    void operatorCommandLinePrintsTheRunReportAndTheRunList() throws Exception {
+        String report = results("report", first.runId());
+        assertTrue(report.startsWith("Run " + first.runId() + "  COMPLETE"), report);
+        assertTrue(report.contains("expected 7  processed 7  created 7"), report);
+        assertTrue(report.contains("No failed or conflicting assets."), report);
+        String runs = results("runs", "5");
+        List<String> lines = runs.lines().toList();
+        assertEquals(3, lines.size(), runs);
+        assertTrue(lines.get(0).startsWith("RUN "), runs);
+        assertFalse(lines.get(1).startsWith(first.runId()), "the second sync is newest: " + runs);
+        assertTrue(lines.get(2).startsWith(first.runId()), "the first sync comes last: " + runs);
+    }
+
+    /** java -jar results.jar ARGS against the test stack's audit table. */
+    private static String results(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                stack.paths.projectDir().resolve("functions/results/target/results.jar").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false);
+        builder.environment().putAll(stack.endpoints.runtimeEnvironment());
+        builder.environment().put("AUDIT_TABLE_NAME", stack.endpoints.resources().auditTable());
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), err);
+        return out;
+    }
+
+    private static List<JsonNode> jsonLines(String file) throws Exception {
+        return Files.readAllLines(stack.logDir.resolve(file)).stream().filter(l -> l.startsWith("{"))
+                .map(EndToEndSyncTest::json).toList();
+    }
+
     private static List<Map<String, AttributeValue>> auditItems(String runId) {
         return stack.aws.dynamo().query(r -> r.tableName(stack.endpoints.resources().auditTable())
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :asset)")
