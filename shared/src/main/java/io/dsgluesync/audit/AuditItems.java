@@ -31,6 +31,9 @@ final class AuditItems {
         putText(item, "note", r.note());
         putText(item, "targetAccount", r.targetAccount());
         putText(item, "finishedAt", r.finishedAt());
+        if (r.changedFields() != null && !r.changedFields().isEmpty()) {
+            item.put("changedFields", AttributeValue.fromL(r.changedFields().stream().map(AuditStore::s).toList()));
+        }
         if (r.warnings() != null && !r.warnings().isEmpty()) {
             item.put("warnings", AttributeValue.fromL(r.warnings().stream().map(AuditStore::s).toList()));
         }

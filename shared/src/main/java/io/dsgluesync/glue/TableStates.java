@@ -10,7 +10,7 @@ import java.util.TreeMap;
 /** Between a stored table and the compact state discovery puts in an asset message. */
 public final class TableStates {
     private static final Set<String> SYNC_KEYS = Set.of(SyncParameters.MANAGED_BY, SyncParameters.FINGERPRINT,
-            SyncParameters.CONFIG_HASH, SyncParameters.METADATA_ETAGS);
+            SyncParameters.CONFIG_HASH, SyncParameters.METADATA_ETAGS, SyncParameters.COLUMNS);
 
     private TableStates() {
     }

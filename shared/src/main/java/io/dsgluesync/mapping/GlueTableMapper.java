@@ -52,6 +52,9 @@ public final class GlueTableMapper {
         List<ColumnDefinition> columns = all.stream().filter(c -> !partitionKeys.contains(c)).toList();
         Map<String, String> parameters = tableParameters(asset, model, settings);
         businessContext(parameters, rules.context());
+        parameters.put("classification", StorageDefinition.of(settings.storageFormat(), null).classification());
+        parameters.put(SyncParameters.COLUMNS, String.join(",", all.stream().map(c -> c.name() + ":" + c.type())
+                .toList()));
         if (!partitionKeys.isEmpty()) {
             parameters.put("datasphere.partition_keys",
                     String.join(",", partitionKeys.stream().map(ColumnDefinition::name).toList()));
@@ -65,7 +68,7 @@ public final class GlueTableMapper {
                 : settings.locationTemplate().replace("{database}", database.name()).replace("{table}", table)
                 .replace("{space}", asset.space()).replace("{asset}", asset.asset());
         TableDefinition unsigned = new TableDefinition(database, table, GlueText.description(description),
-                List.copyOf(columns), List.copyOf(partitionKeys), StorageDefinition.parquet(location), parameters,
+                List.copyOf(columns), List.copyOf(partitionKeys), StorageDefinition.of(settings.storageFormat(), location), parameters,
                 null, List.copyOf(warnings));
         GlueText.checkParameters(asset, "table " + table, parameters);
         String fingerprint = fingerprint(unsigned);

@@ -15,6 +15,8 @@ public final class SyncParameters {
     public static final String METADATA_ETAGS = "datasphere.sync.metadata_etags";
     /** Hash of the mapping settings and rules the table was mapped with: a 304 is trusted only when it is equal. */
     public static final String CONFIG_HASH = "datasphere.sync.config_hash";
+    /** The mapped columns as {@code name:type,...}, so that the next update can say what changed. */
+    public static final String COLUMNS = "datasphere.sync.columns";
 
     private SyncParameters() {
     }

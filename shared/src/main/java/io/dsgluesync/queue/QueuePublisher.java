@@ -28,6 +28,7 @@ public class QueuePublisher {
         sendAll(queueUrl, List.of(body));
     }
 
+
     /** Sends every body, in order, or throws naming how many could not be sent. */
     public void sendAll(String queueUrl, List<String> bodies) {
         for (int start = 0; start < bodies.size(); start += MAX_BATCH) {

@@ -79,8 +79,8 @@ public class AssetSync {
             MetadataFetcher.Documents documents = fetcher.fetch(message, commonEtags(stored, configHash));
             if (documents.allNotModified()) {
                 String fingerprint = stored.values().iterator().next().get().parameters().get(SyncParameters.FINGERPRINT);
-                return audit.record(start, database, table, AuditAction.UNCHANGED, -1, fingerprint, fingerprint, null,
-                        null, null, "metadata not modified (HTTP 304)", List.of(), Map.of());
+                return audit.record(start, database, table, AuditAction.UNCHANGED, -1, fingerprint, fingerprint,
+                        List.of(), null, null, null, "metadata not modified (HTTP 304)", List.of(), Map.of());
             }
             List<String> notes = new ArrayList<>(documents.notes());
             EntityModel model = documents.model();
@@ -119,6 +119,7 @@ public class AssetSync {
         String error = null;
         String errorClass = null;
         String detail = null;
+        List<String> changed = List.of();
         for (TargetCatalog target : targets) {
             String name = target.target().name();
             AuditAction action;
@@ -127,6 +128,9 @@ public class AssetSync {
                         syncMetadata);
                 action = outcome.action();
                 before = before != null ? before : outcome.fingerprintBefore();
+                if (changed.isEmpty() && (action == AuditAction.UPDATED || action == AuditAction.CREATED)) {
+                    changed = ChangedFields.between(stored.get(name), definition);
+                }
                 if (action == AuditAction.CONFLICT) {
                     error = join(error, targets.size() > 1 ? name + ": " + outcome.detail() : outcome.detail());
                 }
@@ -143,7 +147,7 @@ public class AssetSync {
         }
         return audit.record(start, definition.database().name(), definition.name(), overall,
                 definition.columns().size() + definition.partitionKeys().size(), before, definition.fingerprint(),
-                errorClass, null, error, detail, List.copyOf(notes), targets.size() > 1 ? actions : Map.of());
+                changed, errorClass, null, error, detail, List.copyOf(notes), targets.size() > 1 ? actions : Map.of());
     }
 
     /** The ETags every target holds for the same mapping configuration; empty when any target lacks them. */

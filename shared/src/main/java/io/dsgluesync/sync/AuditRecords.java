@@ -36,13 +36,13 @@ final class AuditRecords {
     }
 
     AuditRecord failed(Start start, String database, String table, RuntimeException e, String field) {
-        return record(start, database, table, AuditAction.FAILED, 0, null, null, e.getClass().getSimpleName(), field,
-                e.getMessage(), null, List.of(), Map.of());
+        return record(start, database, table, AuditAction.FAILED, 0, null, null, List.of(), e.getClass().getSimpleName(),
+                field, e.getMessage(), null, List.of(), Map.of());
     }
 
     /** {@code columns} of -1 means not known (nothing was parsed). */
     AuditRecord record(Start start, String database, String table, AuditAction action, int columns, String before,
-                       String after, String errorClass, String field, String error, String note,
+                       String after, List<String> changedFields, String errorClass, String field, String error, String note,
                        List<String> warnings, Map<String, String> targetActions) {
         Map<String, Integer> calls = new TreeMap<>();
         glueCalls.since(start.glue()).forEach((op, n) -> calls.put("glue." + op, n));
@@ -50,7 +50,7 @@ final class AuditRecords {
         Instant finished = clock.instant();
         AssetMessage m = start.message();
         return new AuditRecord(AuditRecord.TYPE, AuditRecord.SCHEMA_VERSION, m.runId(), m.space(), m.asset(),
-                m.kind().label(), database, table, action, Math.max(columns, 0), before, after, errorClass, field,
+                m.kind().label(), database, table, action, Math.max(columns, 0), before, after, changedFields, errorClass, field,
                 error, note, warnings, calls, targetAccounts.get(), targetActions, Duration.between(start.at(), finished).toMillis(),
                 finished.toString());
     }

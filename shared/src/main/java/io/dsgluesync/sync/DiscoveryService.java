@@ -1,5 +1,7 @@
 package io.dsgluesync.sync;
 
+import io.dsgluesync.audit.AuditAction;
+import io.dsgluesync.audit.AuditRecord;
 import io.dsgluesync.audit.RunStarted;
 import io.dsgluesync.datasphere.DatasphereClient;
 import io.dsgluesync.datasphere.DatasphereException;
@@ -110,14 +112,17 @@ public class DiscoveryService {
         }
         messages.sort(Comparator.comparingInt(AssetMessage::priority).reversed()
                 .thenComparing(AssetMessage::space).thenComparing(AssetMessage::asset));
+        List<AuditRecord> collisions = nameCollisions(messages);
         if (!glue.targets().isEmpty()) {
             GlueInventory inventory = new GlueInventory(glue.targets(), glue.databasePrefix());
             messages.replaceAll(inventory::annotate);
         }
         boolean complete = errors.isEmpty();
-        RunStarted announcement = new RunStarted(RunStarted.TYPE, 1, runId, started.toString(), messages.size(),
-                complete, spaces.stream().map(Space::name).toList(), List.copyOf(errors), datasphere.requestCount());
+        RunStarted announcement = new RunStarted(RunStarted.TYPE, 1, runId, started.toString(),
+                messages.size() + collisions.size(), complete, spaces.stream().map(Space::name).toList(),
+                List.copyOf(errors), datasphere.requestCount());
         publisher.send(queues.results(), JsonCodec.write(announcement));
+        publisher.sendAll(queues.results(), collisions.stream().map(JsonCodec::write).toList());
         List<String> urgent = new ArrayList<>();
         List<String> normal = new ArrayList<>();
         for (AssetMessage message : messages) {
@@ -130,6 +135,34 @@ public class DiscoveryService {
         publisher.sendAll(queues.assets(), normal);
         return new DiscoveryResult(runId, spaces.size(), messages.size(), urgent.size(), complete, perSpace,
                 List.copyOf(errors), datasphere.requestCount(), Duration.between(started, clock.instant()).toMillis());
+    }
+
+    /**
+     * Assets whose names fold to the same Glue table (e.g. {@code SAP.X} and {@code SAP_X}) would overwrite each
+     * other: the first by name is synced, the others are removed from {@code messages} and answered with a failed
+     * audit record naming both.
+     */
+    private List<AuditRecord> nameCollisions(List<AssetMessage> messages) {
+        Map<String, AssetMessage> owners = new java.util.HashMap<>();
+        messages.stream().sorted(Comparator.comparing(AssetMessage::space).thenComparing(AssetMessage::asset))
+                .forEach(m -> owners.putIfAbsent(GlueNames.database(glue.databasePrefix(), m.space()) + "."
+                        + GlueNames.table(m.asset()), m));
+        List<AuditRecord> failed = new ArrayList<>();
+        messages.removeIf(m -> {
+            String table = GlueNames.database(glue.databasePrefix(), m.space()) + "." + GlueNames.table(m.asset());
+            AssetMessage owner = owners.get(table);
+            if (owner == m) {
+                return false;
+            }
+            failed.add(new AuditRecord(AuditRecord.TYPE, AuditRecord.SCHEMA_VERSION, m.runId(), m.space(), m.asset(),
+                    m.kind().label(), GlueNames.database(glue.databasePrefix(), m.space()), GlueNames.table(m.asset()),
+                    AuditAction.FAILED, 0, null, null, List.of(), "NameCollision", "asset",
+                    "asset " + m.space() + "/" + m.asset() + ": its Glue table name " + table + " is already taken by"
+                            + " asset " + owner.asset() + " (names fold to lower-case [a-z0-9_])", null, List.of(),
+                    Map.of(), null, Map.of(), 0, clock.instant().toString()));
+            return true;
+        });
+        return failed;
     }
 
     /** The {@code validate} operation: which Glue permissions each target has for the spaces' databases. */

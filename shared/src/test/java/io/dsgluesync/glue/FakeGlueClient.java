@@ -46,6 +46,16 @@ final class FakeGlueClient implements GlueClient {
     int pageCap = 100;
     /** When set, the first page answered is empty but carries a NextToken. */
     boolean leadingEmptyPage;
+    /** Operations the caller's identity may not call: they answer AccessDeniedException, as IAM would. */
+    final java.util.Set<String> denied = new java.util.HashSet<>();
+
+    private void authorize(String operation) {
+        if (denied.contains(operation)) {
+            throw software.amazon.awssdk.services.glue.model.AccessDeniedException.builder()
+                    .message("User: arn:aws:sts::123456789012:assumed-role/sync/x is not authorized to perform: glue:"
+                            + operation).build();
+        }
+    }
 
     @Override
     public String serviceName() {
@@ -58,6 +68,7 @@ final class FakeGlueClient implements GlueClient {
 
     @Override
     public GetDatabaseResponse getDatabase(GetDatabaseRequest request) {
+        authorize("GetDatabase");
         Database db = databases.get(fold(request.name()));
         if (db == null) {
             throw EntityNotFoundException.builder().message("Database " + request.name() + " not found.").build();
@@ -72,6 +83,7 @@ final class FakeGlueClient implements GlueClient {
 
     @Override
     public CreateDatabaseResponse createDatabase(CreateDatabaseRequest request) {
+        authorize("CreateDatabase");
         String name = fold(request.databaseInput().name());
         checkName("databaseInput.name", name);
         if (databases.containsKey(name)) {
@@ -90,6 +102,7 @@ final class FakeGlueClient implements GlueClient {
 
     @Override
     public GetTableResponse getTable(GetTableRequest request) {
+        authorize("GetTable");
         Table t = tablesOf(request.databaseName()).get(fold(request.name()));
         if (t == null) {
             throw EntityNotFoundException.builder().message("Table " + request.name() + " not found.").build();
@@ -104,6 +117,7 @@ final class FakeGlueClient implements GlueClient {
 
     @Override
     public CreateTableResponse createTable(CreateTableRequest request) {
+        authorize("CreateTable");
         validate(request.tableInput());
         Map<String, Table> db = tablesOf(request.databaseName());
         String name = fold(request.tableInput().name());
@@ -121,6 +135,7 @@ final class FakeGlueClient implements GlueClient {
 
     @Override
     public UpdateTableResponse updateTable(UpdateTableRequest request) {
+        authorize("UpdateTable");
         beforeUpdate.run();
         validate(request.tableInput());
         Map<String, Table> db = tablesOf(request.databaseName());
@@ -146,6 +161,7 @@ final class FakeGlueClient implements GlueClient {
 
     @Override
     public GetTablesResponse getTables(GetTablesRequest request) {
+        authorize("GetTables");
         getTablesCalls.incrementAndGet();
         List<Table> all = new ArrayList<>(tablesOf(request.databaseName()).values());
         int max = Math.min(pageCap, request.maxResults() == null ? 100 : request.maxResults());

@@ -25,7 +25,7 @@ final class UnreadableMessages {
         String space = text(node, "space", "unknown-space");
         String asset = text(node, "asset", "unknown-asset");
         return new AuditRecord(AuditRecord.TYPE, AuditRecord.SCHEMA_VERSION, runId, space, asset,
-                text(node, "kind", null), null, null, AuditAction.FAILED, 0, null, null,
+                text(node, "kind", null), null, null, AuditAction.FAILED, 0, null, null, List.of(),
                 MessageFormatException.class.getSimpleName(), error.field(),
                 error.getMessage().startsWith("asset ") ? error.getMessage()
                         : "asset " + space + "/" + asset + ": " + error.getMessage(), null, List.of(), Map.of(), null, Map.of(), 0,

@@ -92,6 +92,12 @@ class FaultSyncTest {
         Table updated = table("datasphere_sap_content", "sap_sc_sales_v_salesorders");
         assertEquals("data-platform", updated.parameters().get("lakeformation.owner"));
         assertTrue(updated.storageDescriptor().columns().stream().map(Column::name).toList().contains("sync_test_col"));
+        var item = stack.aws.dynamo().getItem(r -> r.tableName(stack.endpoints.resources().auditTable()).key(Map.of(
+                "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("RUN#" + report.runId()),
+                "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
+                        "ASSET#SAP_CONTENT/SAP_SC_SALES_V_SalesOrders")))).item();
+        assertEquals(List.of("columns added: sync_test_col"),
+                item.get("changedFields").l().stream().map(v -> v.s()).toList());
     }
 
     @Test

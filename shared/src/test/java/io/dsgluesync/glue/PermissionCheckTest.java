@@ -1,0 +1,59 @@
+package io.dsgluesync.glue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The validate operation against a Glue fake that denies chosen operations the way IAM does (moto's IAM checks
+ * only Resource "*" policies, reference glue-and-moto.md §2.9, so resource-scoped denials are tested here).
+ */
+class PermissionCheckTest {
+    private final FakeGlueClient glue = new FakeGlueClient();
+
+    private PermissionCheck.TargetReport check(List<String> databases) {
+        GlueCatalog catalog = new GlueCatalog(glue, null);
+        TargetCatalog target = new TargetCatalog(new GlueTarget("home", null, null, null, 3600, null, null), catalog,
+                new CatalogWriter(catalog, Clock.systemUTC(), true, false),
+                () -> new CallerIdentity("123456789012", "arn:aws:sts::123456789012:assumed-role/sync/x"));
+        return PermissionCheck.check(target, databases, "datasphere_");
+    }
+
+    @Test
+    void everythingAllowedChangesNothing() {
+        glue.createDatabase(r -> r.databaseInput(d -> d.name("datasphere_sales")));
+        PermissionCheck.TargetReport report = check(List.of("datasphere_sales", "datasphere_new"));
+        assertTrue(report.ok(), report.missing().toString());
+        assertEquals(List.of("datasphere_sales"), List.copyOf(glue.databases.keySet()), "no database was created");
+        assertTrue(glue.tables.get("datasphere_sales").isEmpty(), "no table was created");
+        assertEquals("123456789012", report.account());
+    }
+
+    @Test
+    void aMissingPermissionIsNamedWithItsResource() {
+        glue.createDatabase(r -> r.databaseInput(d -> d.name("datasphere_sales")));
+        glue.denied.add("UpdateTable");
+        glue.denied.add("CreateDatabase");
+        PermissionCheck.TargetReport report = check(List.of("datasphere_sales"));
+        assertTrue(!report.ok());
+        assertEquals(2, report.missing().size(), report.missing().toString());
+        assertTrue(report.missing().get(0).startsWith("glue:UpdateTable on datasphere_sales/dsgs_permission_probe"),
+                report.missing().toString());
+        assertTrue(report.missing().get(1).startsWith("glue:CreateDatabase on datasphere_sales"),
+                report.missing().toString());
+    }
+
+    @Test
+    void anUnassumableRoleIsReportedFirst() {
+        GlueCatalog catalog = new GlueCatalog(glue, "210987654321");
+        TargetCatalog target = new TargetCatalog(new GlueTarget("analytics",
+                "arn:aws:iam::210987654321:role/glue-writer", "ext", "s", 3600, "210987654321", null), catalog,
+                new CatalogWriter(catalog, Clock.systemUTC(), true, false), () -> CallerIdentity.UNKNOWN);
+        PermissionCheck.TargetReport report = PermissionCheck.check(target, List.of(), "datasphere_");
+        assertTrue(report.missing().get(0).startsWith("sts:AssumeRole on arn:aws:iam::210987654321:role/glue-writer"),
+                report.missing().toString());
+    }
+}
