@@ -92,8 +92,9 @@ public final class SyncRunner {
             return 0;
         }
         try {
-            var descriptor = aws.glue().getTable(r -> r.databaseName(database).name(table)).table().storageDescriptor();
-            return descriptor == null ? 0 : descriptor.columns().size();
+            var stored = aws.glue().getTable(r -> r.databaseName(database).name(table)).table();
+            return (stored.storageDescriptor() == null ? 0 : stored.storageDescriptor().columns().size())
+                    + (stored.partitionKeys() == null ? 0 : stored.partitionKeys().size());
         } catch (EntityNotFoundException e) {
             return 0;
         }

@@ -107,6 +107,10 @@ class EndToEndSyncTest {
         assertTrue(columns.contains("usage_date_key"), columns.toString());
         assertFalse(columns.contains("date_time") || columns.contains("is_roaming"), columns.toString());
         assertEquals("DATE_TIME", column(usage, "usage_date_key").parameters().get("datasphere.original_name"));
+        assertEquals("decimal(12,2)", column(usage, "amount").type());
+        assertEquals("decimal(8,2) -> decimal(12,2)", column(usage, "amount").parameters().get("datasphere.type_override"));
+        assertEquals(List.of("service_name"), usage.partitionKeys().stream().map(Column::name).toList());
+        assertFalse(columns.contains("service_name"), "a partition key is not also a data column");
     }
 
     @Test
