@@ -25,13 +25,7 @@ public record SyncRules(int version, List<Rule<BusinessContext>> businessContext
     }
 
     public BusinessContext businessContext(String space, String asset, AssetKind kind) {
-        BusinessContext context = BusinessContext.NONE;
-        for (Rule<BusinessContext> rule : businessContext) {
-            if (rule.match().matches(space, asset, kind, null)) {
-                context = context.overlaidWith(rule.value());
-            }
-        }
-        return context;
+        return overlay(businessContext, space, asset, kind, BusinessContext.NONE, BusinessContext::overlaidWith);
     }
 
     /** The highest priority of all matching rules; 0 when none matches. */
@@ -51,12 +45,18 @@ public record SyncRules(int version, List<Rule<BusinessContext>> businessContext
     }
 
     public ColumnRules columns(String space, String asset, AssetKind kind) {
-        ColumnRules rules = ColumnRules.NONE;
-        for (Rule<ColumnRules> rule : columns) {
+        return overlay(columns, space, asset, kind, ColumnRules.NONE, ColumnRules::overlaidWith);
+    }
+
+    /** Every matching rule's value laid over the previous ones, in order. */
+    private static <T> T overlay(List<Rule<T>> rules, String space, String asset, AssetKind kind, T start,
+                                 java.util.function.BinaryOperator<T> over) {
+        T value = start;
+        for (Rule<T> rule : rules) {
             if (rule.match().matches(space, asset, kind, null)) {
-                rules = rules.overlaidWith(rule.value());
+                value = over.apply(value, rule.value());
             }
         }
-        return rules;
+        return value;
     }
 }
