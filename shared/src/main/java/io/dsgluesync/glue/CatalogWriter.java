@@ -43,9 +43,17 @@ public class CatalogWriter {
      */
     public WriteOutcome upsert(TableDefinition table, String runId, Optional<StoredTable> known,
                                Map<String, String> syncMetadata) {
-        ensureDatabase(table);
         String db = table.database().name();
         Optional<StoredTable> stored = known;
+        if (stored != null && stored.isPresent()) {
+            Map<String, String> parameters = stored.get().parameters() == null ? Map.of() : stored.get().parameters();
+            if (SyncParameters.MANAGED_BY_VALUE.equals(parameters.get(SyncParameters.MANAGED_BY))
+                    && table.fingerprint().equals(parameters.get(SyncParameters.FINGERPRINT))) {
+                return new WriteOutcome(AuditAction.UNCHANGED, table.fingerprint(), null); // not one Glue call
+            }
+            knownDatabases.add(db); // the table exists, so its database does
+        }
+        ensureDatabase(table);
         for (int attempt = 1; ; attempt++) {
             if (stored == null) {
                 stored = catalog.getTable(db, table.name());

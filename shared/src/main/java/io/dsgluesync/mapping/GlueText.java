@@ -40,7 +40,8 @@ final class GlueText {
     }
 
     private static String flatten(String text) {
-        return text.replaceAll("[\\r\\n]+", " ").strip();
+        // Glue's CommentString pattern admits TAB but no other control character (glue-and-moto.md §1.2).
+        return text.replaceAll("[\\r\\n\\x00-\\x08\\x0B-\\x1F]+", " ").strip();
     }
 
     /** Never splits a surrogate pair: Glue's text pattern accepts only whole pairs (glue-and-moto.md §1.1). */

@@ -4,7 +4,6 @@ import io.dsgluesync.audit.AuditAction;
 import io.dsgluesync.audit.AuditRecord;
 import io.dsgluesync.csdl.CsdlException;
 import io.dsgluesync.csdl.EntityModel;
-import io.dsgluesync.csn.CsnParser;
 import io.dsgluesync.datasphere.DatasphereClient;
 import io.dsgluesync.datasphere.DatasphereException;
 import io.dsgluesync.glue.CallCounter;
@@ -197,9 +196,5 @@ public class AssetSync {
 
     private static String join(String first, String second) {
         return first == null ? second : first + "; " + second;
-    }
-
-    int datasphereRequests() {
-        return datasphere.requestCount();
     }
 }

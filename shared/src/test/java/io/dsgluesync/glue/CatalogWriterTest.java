@@ -47,6 +47,15 @@ class CatalogWriterTest {
     }
 
     @Test
+    void anEqualFingerprintInTheStateDiscoveryReadCausesNoGlueCallAtAll() {
+        writer.upsert(table("f1", "Id"), "run-1");
+        Optional<StoredTable> known = catalog.getTable("datasphere_s", "a");
+        CatalogWriter fresh = new CatalogWriter(catalog, Clock.systemUTC(), true, false);
+        glue.denied.addAll(List.of("GetDatabase", "CreateDatabase", "GetTable", "CreateTable", "UpdateTable"));
+        assertEquals(AuditAction.UNCHANGED, fresh.upsert(table("f1", "Id"), "run-2", known, Map.of()).action());
+    }
+
+    @Test
     void updateSendsTheReadVersionAndKeepsForeignParameters() {
         writer.upsert(table("f1", "Id"), "run-1");
         Table created = glue.tables.get("datasphere_s").get("a");
