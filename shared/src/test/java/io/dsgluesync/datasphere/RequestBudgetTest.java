@@ -22,6 +22,18 @@ class RequestBudgetTest {
     }
 
     @Test
+    void theBudgetIsSharedByBothWorkerEventSourcesAndDiscovery() {
+        DatasphereSettings settings = DatasphereSettings.fromEnvironment(java.util.Map.of(
+                "DATASPHERE_URL", "https://t.eu10.hcs.cloud.sap", "DATASPHERE_TOKEN_URL", "https://t.example/oauth/token",
+                "DATASPHERE_REQUESTS_PER_MINUTE", "240", "WORKER_MAX_CONCURRENCY", "5",
+                "PRIORITY_WORKER_MAX_CONCURRENCY", "2"));
+        assertEquals(240, settings.requestsPerMinute());
+        assertEquals(8, settings.budgetShares());
+        assertEquals(0.5, RequestBudget.share(settings.requestsPerMinute(), settings.budgetShares())
+                .requestsPerSecond(), 1e-9);
+    }
+
+    @Test
     void requestsBeyondTheBurstWaitForTheirToken() {
         RecordingBudget recorded = new RecordingBudget();
         RequestBudget budget = new RequestBudget(120, 1) {
