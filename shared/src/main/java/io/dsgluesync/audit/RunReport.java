@@ -14,8 +14,8 @@ public final class RunReport {
     public static String render(Map<String, AttributeValue> summary, List<Map<String, AttributeValue>> assets) {
         StringBuilder out = new StringBuilder();
         out.append(String.format("Run %s  %s%n", text(summary, "runId"), text(summary, "status", "RUNNING")));
-        out.append(String.format("  started %s  finished %s  listing complete: %s%n", text(summary, "startedAt", "?"),
-                text(summary, "finishedAt", "-"), bool(summary, "listingComplete")));
+        out.append(String.format("  started %s  finished %s  listing complete: %s%n", seconds(text(summary, "startedAt", "?")),
+                seconds(text(summary, "finishedAt", "-")), bool(summary, "listingComplete")));
         out.append(String.format("  expected %s  processed %s  created %s  updated %s  unchanged %s  failed %s"
                         + "  conflict %s  skipped %s%n", num(summary, "expectedAssets"), num(summary, "processed"),
                 num(summary, "created"), num(summary, "updated"), num(summary, "unchanged"), num(summary, "failed"),
@@ -50,14 +50,19 @@ public final class RunReport {
     }
 
     public static String renderRuns(List<Map<String, AttributeValue>> summaries) {
-        StringBuilder out = new StringBuilder(String.format("%-32s %-21s %-26s %8s %9s %7s %8s%n", "RUN", "STATUS",
+        StringBuilder out = new StringBuilder(String.format("%-32s %-21s %-21s %8s %9s %7s %8s%n", "RUN", "STATUS",
                 "STARTED", "EXPECTED", "PROCESSED", "FAILED", "CONFLICT"));
         for (Map<String, AttributeValue> s : summaries) {
-            out.append(String.format("%-32s %-21s %-26s %8s %9s %7s %8s%n", text(s, "runId"),
-                    text(s, "status", "RUNNING"), text(s, "startedAt", "?"), num(s, "expectedAssets"),
+            out.append(String.format("%-32s %-21s %-21s %8s %9s %7s %8s%n", text(s, "runId"),
+                    text(s, "status", "RUNNING"), seconds(text(s, "startedAt", "?")), num(s, "expectedAssets"),
                     num(s, "processed"), num(s, "failed"), num(s, "conflict")));
         }
         return out.toString();
+    }
+
+    /** 2026-11-25T14:57:56.720996359Z → 2026-11-25T14:57:56Z. */
+    private static String seconds(String instant) {
+        return instant.length() > 20 && instant.charAt(19) == '.' ? instant.substring(0, 19) + "Z" : instant;
     }
 
     private static String text(Map<String, AttributeValue> item, String key) {
