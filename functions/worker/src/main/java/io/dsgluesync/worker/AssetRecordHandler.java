@@ -1,0 +1,105 @@
+package io.dsgluesync.worker;
+
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.dsgluesync.audit.AuditRecord;
+import io.dsgluesync.datasphere.DatasphereException;
+import io.dsgluesync.model.AssetMessage;
+import io.dsgluesync.model.AssetMessages;
+import io.dsgluesync.model.JsonCodec;
+import io.dsgluesync.model.MessageFormatException;
+import io.dsgluesync.sync.RetryLaterException;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import software.amazon.lambda.powertools.metrics.Metrics;
+import software.amazon.lambda.powertools.metrics.model.DimensionSet;
+import software.amazon.lambda.powertools.metrics.model.MetricUnit;
+
+/**
+ * One SQS record of the asset queue: sync the asset, send its audit record, log and count it. Answers whether the
+ * record is done with (synced, or failed for good with an audit record) or should come back later.
+ */
+final class AssetRecordHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(AssetRecordHandler.class);
+    private static final String NAMESPACE = System.getenv().getOrDefault("POWERTOOLS_METRICS_NAMESPACE",
+            "DatasphereGlueSync");
+    private final WorkerWiring wiring;
+    private final Metrics metrics;
+
+    AssetRecordHandler(WorkerWiring wiring, Metrics metrics) {
+        this.wiring = wiring;
+        this.metrics = metrics;
+    }
+
+    boolean handle(SQSEvent.SQSMessage message) {
+        MDC.put("correlation_id", message.getMessageId());
+        try {
+            AuditRecord record;
+            try {
+                AssetMessage asset = AssetMessages.fromJson(message.getBody());
+                MDC.put("run_id", asset.runId());
+                MDC.put("space", asset.space());
+                MDC.put("asset", asset.asset());
+                record = wiring.assetSync.process(asset, receiveCount(message) >= wiring.maxAttempts);
+            } catch (MessageFormatException e) {
+                record = UnreadableMessages.auditRecord(message.getBody(), e);
+            }
+            wiring.publisher.send(wiring.resultsQueueUrl, JsonCodec.write(record));
+            count(record);
+            return true;
+        } catch (RetryLaterException e) {
+            metrics.addMetric("AssetRetries", 1, MetricUnit.COUNT);
+            if (e.getCause() instanceof DatasphereException d && d.kind() == DatasphereException.Kind.THROTTLED) {
+                metrics.addMetric("DatasphereThrottles", 1, MetricUnit.COUNT);
+            }
+            LOG.warn("asset will be retried", entry("errorText", e.getMessage()),
+                    entry("receiveCount", receiveCount(message)));
+            return false;
+        } catch (RuntimeException e) {
+            metrics.addMetric("WorkerErrors", 1, MetricUnit.COUNT);
+            LOG.error("record failed", entry("errorClass", e.getClass().getSimpleName()),
+                    entry("errorText", String.valueOf(e.getMessage())));
+            return false;
+        } finally {
+            MDC.remove("correlation_id");
+            MDC.remove("run_id");
+            MDC.remove("space");
+            MDC.remove("asset");
+        }
+    }
+
+    private void count(AuditRecord record) {
+        String action = record.action().counter();
+        metrics.addMetric("Assets" + Character.toUpperCase(action.charAt(0)) + action.substring(1), 1, MetricUnit.COUNT);
+        metrics.addMetric("AssetDuration", record.durationMs(), MetricUnit.MILLISECONDS);
+        metrics.addMetric("GlueCalls", record.calls().entrySet().stream().filter(e -> e.getKey().startsWith("glue."))
+                .mapToInt(Map.Entry::getValue).sum(), MetricUnit.COUNT);
+        metrics.addMetric("DatasphereRequests", record.calls().getOrDefault("datasphere", 0), MetricUnit.COUNT);
+        if (record.errorClass() != null) {
+            // Failures by error class: a blob of its own with the ErrorClass dimension (few distinct values).
+            metrics.flushSingleMetric("AssetFailures", 1, MetricUnit.COUNT, NAMESPACE,
+                    DimensionSet.of("ErrorClass", record.errorClass()));
+        }
+        if (record.error() != null) {
+            LOG.warn("asset not synced", entry("action", record.action().name()),
+                    entry("errorClass", record.errorClass()), entry("errorField", record.errorField()),
+                    entry("errorText", record.error()));
+        } else {
+            LOG.info("asset synced", entry("action", record.action().name()),
+                    entry("table", record.database() + "." + record.table()), entry("columns", record.columnCount()),
+                    entry("calls", record.calls()));
+        }
+    }
+
+    private static int receiveCount(SQSEvent.SQSMessage message) {
+        String count = message.getAttributes() == null ? null : message.getAttributes().get("ApproximateReceiveCount");
+        try {
+            return count == null ? 1 : Integer.parseInt(count);
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+}
