@@ -36,6 +36,25 @@ public final class LambdaEmulator implements AutoCloseable {
 
     public static LambdaEmulator start(StackPaths paths, SamTemplate.FunctionDefinition function,
                                        Map<String, String> runtimeEnvironment, Path log) throws IOException {
+        IOException last = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try {
+                return startOnce(paths, function, runtimeEnvironment, log);
+            } catch (PortTakenException e) {
+                last = e; // another process took a port between our check and the emulator's bind
+            }
+        }
+        throw last;
+    }
+
+    private static final class PortTakenException extends IOException {
+        PortTakenException(String message) {
+            super(message);
+        }
+    }
+
+    private static LambdaEmulator startOnce(StackPaths paths, SamTemplate.FunctionDefinition function,
+                                            Map<String, String> runtimeEnvironment, Path log) throws IOException {
         Path rie = paths.require(paths.rie(), "run local/bin/setup (builds the Runtime Interface Emulator into .tools)");
         Path jar = paths.require(paths.projectDir().resolve(function.codeUri()), "run mvn package first");
         Path ric = paths.require(paths.ricDir(), "run mvn package first (copies the runtime interface client)");
@@ -60,8 +79,38 @@ public final class LambdaEmulator implements AutoCloseable {
         env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
         env.putIfAbsent("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
         Process process = builder.start();
+        awaitListening(process, invokePort, function.logicalId());
         return new LambdaEmulator(function.logicalId(), process,
                 URI.create("http://127.0.0.1:" + invokePort + "/2015-03-31/functions/function/invocations"), log);
+    }
+
+    /** The emulator binds both its ports when it starts; if either was taken it exits at once. */
+    private static void awaitListening(Process process, int port, String name) throws IOException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new PortTakenException(name + ": the emulator exited at start (a port was taken)");
+            }
+            try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                if (process.isAlive()) {
+                    return;
+                }
+                throw new PortTakenException(name + ": the emulator exited at start (a port was taken)");
+            } catch (java.net.ConnectException notYet) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted");
+                }
+            }
+        }
+        throw new IOException(name + ": the emulator did not listen on port " + port + " within 10 s");
     }
 
     /** Invokes the function with an event and answers its response payload. */
@@ -106,7 +155,20 @@ public final class LambdaEmulator implements AutoCloseable {
         }
     }
 
+    /**
+     * A port that is free now, below Linux's ephemeral range (32768–60999), so that outgoing connections, which
+     * take their local ports from that range, do not grab it before the server binds it.
+     */
     public static int freePort() throws IOException {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int candidate = random.nextInt(20_000, 32_000);
+            try (ServerSocket socket = new ServerSocket(candidate, 0, java.net.InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
+        }
         try (ServerSocket socket = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

@@ -62,7 +62,7 @@ public final class UserStack {
             tokenUrl = url + "/oauth/token";
             client = new ClientCredentials(defaults.clientId(), defaults.clientSecret());
             simulatorPid = saved != null && saved.simulatorPid() > 0 && simulatorUp(url) ? saved.simulatorPid()
-                    : startSimulator(port, url);
+                    : startSimulator(port, url, env.getOrDefault("DSGS_SIMULATOR_ARGS", ""));
         }
         StackResources resources;
         try (LocalAws aws = new LocalAws(motoPort)) {
@@ -102,13 +102,16 @@ public final class UserStack {
                 .stream().allMatch(k -> env.get(k) != null && !env.get(k).isBlank());
     }
 
-    private long startSimulator(int port, String url) throws IOException, InterruptedException {
+    /** {@code extraArgs}: the simulator's own flags, e.g. {@code --tenant generated --assets 500 --error-rate 0.05}. */
+    private long startSimulator(int port, String url, String extraArgs) throws IOException, InterruptedException {
         Path jar = paths.require(paths.localTools(), "run mvn package first");
         Path log = paths.stateDir().resolve("simulator.log");
         Files.createDirectories(log.getParent());
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", jar.toString(), "io.dsgluesync.local.simulator.DatasphereSimulator", "--port",
-                Integer.toString(port))
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", jar.toString(),
+                "io.dsgluesync.local.simulator.DatasphereSimulator", "--port", Integer.toString(port)));
+        command.addAll(List.of(extraArgs.trim().isEmpty() ? new String[0] : extraArgs.trim().split("\\s+")));
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         Instant deadline = Instant.now().plusSeconds(30);
         while (Instant.now().isBefore(deadline)) {

@@ -39,7 +39,13 @@ final class TestStack implements AutoCloseable {
             }
         }
         int motoPort = LambdaEmulator.freePort();
-        long pid = MotoServer.start(paths, motoPort, logDir.resolve("moto.log"));
+        long pid;
+        try {
+            pid = MotoServer.start(paths, motoPort, logDir.resolve("moto.log"));
+        } catch (IOException portTakenMeanwhile) {
+            motoPort = LambdaEmulator.freePort();
+            pid = MotoServer.start(paths, motoPort, logDir.resolve("moto.log"));
+        }
         DatasphereSimulator simulator = DatasphereSimulator.start(options);
         ClientCredentials client = new ClientCredentials(simulator.clientId(), simulator.clientSecret());
         StackResources resources;

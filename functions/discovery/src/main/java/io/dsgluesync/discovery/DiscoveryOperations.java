@@ -1,0 +1,52 @@
+package io.dsgluesync.discovery;
+
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.dsgluesync.glue.PermissionCheck;
+import io.dsgluesync.model.JsonCodec;
+import io.dsgluesync.sync.DiscoveryResult;
+import io.dsgluesync.sync.DiscoveryService;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.lambda.powertools.metrics.Metrics;
+import software.amazon.lambda.powertools.metrics.model.MetricUnit;
+
+/** The discovery function's two operations, each logged and counted: a run, and the Glue permission check. */
+final class DiscoveryOperations {
+    private static final Logger LOG = LoggerFactory.getLogger(DiscoveryOperations.class);
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+    private static final TypeReference<List<Object>> LIST = new TypeReference<>() { };
+    private final DiscoveryService service;
+    private final Metrics metrics;
+
+    DiscoveryOperations(DiscoveryService service, Metrics metrics) {
+        this.service = service;
+        this.metrics = metrics;
+    }
+
+    Map<String, Object> run(String runId) {
+        DiscoveryResult result = service.run(runId);
+        metrics.addMetric("AssetsEnqueued", result.assetsEnqueued(), MetricUnit.COUNT);
+        metrics.addMetric("DiscoveryDuration", result.durationMs(), MetricUnit.MILLISECONDS);
+        metrics.addMetric("DatasphereRequests", result.datasphereRequests(), MetricUnit.COUNT);
+        metrics.addMetric("DiscoveryIncomplete", result.listingComplete() ? 0 : 1, MetricUnit.COUNT);
+        metrics.addMetadata("runId", runId);
+        LOG.info("discovery finished", entry("spaces", result.spaces()), entry("assetsEnqueued",
+                result.assetsEnqueued()), entry("listingComplete", result.listingComplete()),
+                entry("listingErrors", result.listingErrors()));
+        return JsonCodec.mapper().convertValue(result, MAP);
+    }
+
+    /** The {@code validate} operation: which Glue permissions each target has; enqueues nothing. */
+    Map<String, Object> validate() {
+        List<PermissionCheck.TargetReport> reports = service.validate();
+        boolean ok = reports.stream().allMatch(PermissionCheck.TargetReport::ok);
+        reports.forEach(r -> LOG.info("glue permissions", entry("target", r.target()), entry("account", r.account()),
+                entry("ok", r.ok()), entry("missing", r.missing())));
+        metrics.addMetric("ValidationFailures", ok ? 0 : 1, MetricUnit.COUNT);
+        return Map.of("operation", "validate", "ok", ok, "targets", JsonCodec.mapper().convertValue(reports, LIST));
+    }
+}
