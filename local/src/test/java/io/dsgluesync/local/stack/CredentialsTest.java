@@ -76,6 +76,20 @@ class CredentialsTest {
     }
 
     @Test
+    void bootstrappingTheLocalResourcesTwiceChangesNothing() throws Exception {
+        io.dsgluesync.datasphere.ClientCredentials client = new io.dsgluesync.datasphere.ClientCredentials("id", "s");
+        Path rules = StackPaths.discover().projectDir().resolve("local/sync-rules.json");
+        try (LocalAws aws = new LocalAws(motoPort)) {
+            StackResources first = StackResources.bootstrap(aws, client, rules);
+            StackResources second = StackResources.bootstrap(aws, client, rules);
+            assertEquals(first, second);
+            assertEquals(5, aws.sqs().listQueues().queueUrls().stream().filter(u -> u.contains("dsgs-local")).count());
+            assertTrue(aws.secrets().getSecretValue(r -> r.secretId(first.secretArn())).secretString()
+                    .contains("\"clientId\":\"id\""));
+        }
+    }
+
+    @Test
     void aWrongCredentialsSettingIsAClearError() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> AwsClients.fromEnvironment(env("DSGS_CREDENTIALS", "static")));
