@@ -151,9 +151,7 @@ public class AuditStore {
     }
 
     public Optional<RunStatus> readRun(String runId) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(summaryKey(runId))
-                .consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(RunStatus.from(item));
+        return summaryItem(runId).map(RunStatus::from);
     }
 
     private static Map<String, AttributeValue> summaryKey(String runId) {

@@ -29,7 +29,11 @@ public record CsdlColumn(
         String calendar,
         Map<String, String> annotations) {
 
-    CsdlColumn withAnalytics(CsdlColumn analytical) {
+    /**
+     * This column with what it lacks taken from another description of the same column (the analytical
+     * {@code $metadata}, or the CSN): semantics are added, types and facets stay this column's.
+     */
+    public CsdlColumn completedBy(CsdlColumn analytical) {
         return new CsdlColumn(name, edmType, maxLength, precision, scale, srid, nullable, key,
                 label != null ? label : analytical.label,
                 dimension || analytical.dimension, measure || analytical.measure,

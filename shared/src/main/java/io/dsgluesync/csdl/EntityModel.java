@@ -38,7 +38,7 @@ public record EntityModel(
         List<CsdlColumn> merged = new ArrayList<>();
         for (CsdlColumn column : columns) {
             CsdlColumn other = byName.get(column.name());
-            merged.add(other == null ? column : column.withAnalytics(other));
+            merged.add(other == null ? column : column.completedBy(other));
         }
         List<CsdlHierarchy> allHierarchies = new ArrayList<>(hierarchies);
         analytical.hierarchies.stream()

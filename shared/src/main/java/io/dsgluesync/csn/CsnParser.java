@@ -74,14 +74,7 @@ public final class CsnParser {
         List<CsdlColumn> columns = new ArrayList<>();
         for (CsdlColumn c : csdl.columns()) {
             CsdlColumn d = byName.get(c.name());
-            columns.add(d == null ? c : new CsdlColumn(c.name(), c.edmType(), c.maxLength(), c.precision(), c.scale(),
-                    c.srid(), c.nullable(), c.key(), c.label() != null ? c.label() : d.label(),
-                    c.dimension() || d.dimension(), c.measure() || d.measure(),
-                    c.aggregation() != null ? c.aggregation() : d.aggregation(),
-                    c.currencyRef() != null ? c.currencyRef() : d.currencyRef(),
-                    c.unitRef() != null ? c.unitRef() : d.unitRef(),
-                    c.textRef() != null ? c.textRef() : d.textRef(),
-                    c.calendar() != null ? c.calendar() : d.calendar(), c.annotations()));
+            columns.add(d == null ? c : c.completedBy(d));
         }
         Map<String, String> annotations = new TreeMap<>(csdl.annotations());
         if (csn.annotations().containsKey(SEMANTIC_USAGE)) {

@@ -45,15 +45,6 @@ public class CatalogWriter {
                                Map<String, String> syncMetadata) {
         String db = table.database().name();
         Optional<StoredTable> stored = known;
-        if (stored != null && stored.isPresent()) {
-            Map<String, String> parameters = stored.get().parameters() == null ? Map.of() : stored.get().parameters();
-            if (SyncParameters.MANAGED_BY_VALUE.equals(parameters.get(SyncParameters.MANAGED_BY))
-                    && table.fingerprint().equals(parameters.get(SyncParameters.FINGERPRINT))) {
-                return new WriteOutcome(AuditAction.UNCHANGED, table.fingerprint(), null); // not one Glue call
-            }
-            knownDatabases.add(db); // the table exists, so its database does
-        }
-        ensureDatabase(table);
         for (int attempt = 1; ; attempt++) {
             if (stored == null) {
                 stored = catalog.getTable(db, table.name());
@@ -73,7 +64,9 @@ public class CatalogWriter {
         }
     }
 
+    /** Only a new table needs its database checked: an existing table's database exists. */
     private WriteOutcome create(TableDefinition table, String runId, Map<String, String> syncMetadata) {
+        ensureDatabase(table);
         catalog.createTable(table.database().name(),
                 GlueConverter.tableInput(table, Map.of(), syncMetadata, runId, clock.instant()));
         return new WriteOutcome(AuditAction.CREATED, null, null);

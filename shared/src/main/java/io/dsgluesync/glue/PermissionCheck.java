@@ -43,15 +43,14 @@ public final class PermissionCheck {
         GlueCatalog glue = target.catalog();
         String probeDatabase = (databasePrefix == null ? "" : databasePrefix) + PROBE;
         for (String database : databases) {
-            Check get = probe("glue:GetDatabase", database, () -> glue.databaseExists(database));
-            checks.add(get);
-            boolean exists = get.allowed() && existsQuietly(glue, database);
+            boolean[] exists = {false};
+            checks.add(probe("glue:GetDatabase", database, () -> exists[0] = glue.databaseExists(database)));
             checks.add(probe("glue:GetTables", database, () -> glue.listTables(database)));
             checks.add(probe("glue:GetTable", database + "/" + PROBE, () -> glue.getTable(database, PROBE)));
             checks.add(probe("glue:UpdateTable", database + "/" + PROBE,
                     () -> { glue.updateTable(database, software.amazon.awssdk.services.glue.model.TableInput.builder()
                             .name(PROBE).build(), null, true); return null; }));
-            if (exists) {
+            if (exists[0]) {
                 checks.add(probe("glue:CreateDatabase", database, () -> {
                     glue.createDatabase(software.amazon.awssdk.services.glue.model.DatabaseInput.builder()
                             .name(database).build());
@@ -68,14 +67,6 @@ public final class PermissionCheck {
             return null;
         }));
         return new TargetReport(target.target().name(), identity.account(), identity.arn(), List.copyOf(checks));
-    }
-
-    private static boolean existsQuietly(GlueCatalog glue, String database) {
-        try {
-            return glue.databaseExists(database);
-        } catch (CatalogException e) {
-            return false;
-        }
     }
 
     private static Check probe(String permission, String resource, Supplier<?> call) {

@@ -52,7 +52,11 @@ public final class GlueTableMapper {
         List<ColumnDefinition> columns = all.stream().filter(c -> !partitionKeys.contains(c)).toList();
         Map<String, String> parameters = tableParameters(asset, model, settings);
         businessContext(parameters, rules.context());
-        parameters.put("classification", StorageDefinition.of(settings.storageFormat(), null).classification());
+        String location = settings.locationTemplate() == null || settings.locationTemplate().isBlank() ? null
+                : settings.locationTemplate().replace("{database}", database.name()).replace("{table}", table)
+                .replace("{space}", asset.space()).replace("{asset}", asset.asset());
+        StorageDefinition storage = StorageDefinition.of(settings.storageFormat(), location);
+        parameters.put("classification", storage.classification());
         parameters.put(SyncParameters.COLUMNS, String.join(",", all.stream().map(c -> c.name() + ":" + c.type())
                 .toList()));
         if (!partitionKeys.isEmpty()) {
@@ -64,12 +68,8 @@ public final class GlueTableMapper {
         if (description.length() > GlueLimits.DESCRIPTION) {
             parameters.put("datasphere.description", description);
         }
-        String location = settings.locationTemplate() == null || settings.locationTemplate().isBlank() ? null
-                : settings.locationTemplate().replace("{database}", database.name()).replace("{table}", table)
-                .replace("{space}", asset.space()).replace("{asset}", asset.asset());
         TableDefinition unsigned = new TableDefinition(database, table, GlueText.description(description),
-                List.copyOf(columns), List.copyOf(partitionKeys), StorageDefinition.of(settings.storageFormat(), location), parameters,
-                null, List.copyOf(warnings));
+                List.copyOf(columns), List.copyOf(partitionKeys), storage, parameters, null, List.copyOf(warnings));
         GlueText.checkParameters(asset, "table " + table, parameters);
         String fingerprint = fingerprint(unsigned);
         parameters.put(SyncParameters.FINGERPRINT, fingerprint);

@@ -42,7 +42,6 @@ import java.util.stream.Collectors;
  * with {@code If-None-Match}; a 304 for every document means unchanged, with no parse and no Glue call.
  */
 public class AssetSync {
-    private final DatasphereClient datasphere;
     private final List<TargetCatalog> targets;
     private final MappingSettings mapping;
     private final SyncRules rules;
@@ -51,7 +50,6 @@ public class AssetSync {
 
     public AssetSync(DatasphereClient datasphere, List<TargetCatalog> targets, CallCounter glueCalls,
                      MappingSettings mapping, SyncRules rules, boolean designTime, Clock clock) {
-        this.datasphere = datasphere;
         this.targets = targets;
         this.mapping = mapping;
         this.rules = rules;

@@ -82,7 +82,7 @@ public class DiscoveryService {
 
     public DiscoveryResult run(String runId) {
         Instant started = clock.instant();
-        List<Space> spaces = datasphere.listSpaces().stream().filter(s -> filter.includesSpace(s.name())).toList();
+        List<Space> spaces = includedSpaces();
         if (glue.validateFirst()) {
             List<PermissionCheck.TargetReport> reports = check(spaces);
             List<String> missing = reports.stream().flatMap(r -> r.missing().stream().map(m -> r.target() + ": " + m))
@@ -167,7 +167,11 @@ public class DiscoveryService {
 
     /** The {@code validate} operation: which Glue permissions each target has for the spaces' databases. */
     public List<PermissionCheck.TargetReport> validate() {
-        return check(datasphere.listSpaces().stream().filter(s -> filter.includesSpace(s.name())).toList());
+        return check(includedSpaces());
+    }
+
+    private List<Space> includedSpaces() {
+        return datasphere.listSpaces().stream().filter(s -> filter.includesSpace(s.name())).toList();
     }
 
     private List<PermissionCheck.TargetReport> check(List<Space> spaces) {

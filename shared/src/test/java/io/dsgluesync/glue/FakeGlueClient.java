@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.Column;
 import software.amazon.awssdk.services.glue.model.ConcurrentModificationException;
@@ -33,7 +32,8 @@ import software.amazon.awssdk.services.glue.model.ValidationException;
  * An in-process Glue that enforces what moto does not (reference glue-and-moto.md §2.2): names folded to lower
  * case, field limits answered with ValidationException, VersionId checked (first "0", stale → 
  * ConcurrentModificationException), and GetTables paged by MaxResults with a NextToken — including the empty page
- * with a token that the real service can return (§1.7).
+ * with a token that the real service can return (§1.7). Only the request-object methods are implemented: the
+ * interface's default methods turn the builder form into them.
  */
 final class FakeGlueClient implements GlueClient {
     final Map<String, Database> databases = new TreeMap<>();
@@ -77,11 +77,6 @@ final class FakeGlueClient implements GlueClient {
     }
 
     @Override
-    public GetDatabaseResponse getDatabase(Consumer<GetDatabaseRequest.Builder> request) {
-        return getDatabase(GetDatabaseRequest.builder().applyMutation(request).build());
-    }
-
-    @Override
     public CreateDatabaseResponse createDatabase(CreateDatabaseRequest request) {
         authorize("CreateDatabase");
         String name = fold(request.databaseInput().name());
@@ -96,11 +91,6 @@ final class FakeGlueClient implements GlueClient {
     }
 
     @Override
-    public CreateDatabaseResponse createDatabase(Consumer<CreateDatabaseRequest.Builder> request) {
-        return createDatabase(CreateDatabaseRequest.builder().applyMutation(request).build());
-    }
-
-    @Override
     public GetTableResponse getTable(GetTableRequest request) {
         authorize("GetTable");
         Table t = tablesOf(request.databaseName()).get(fold(request.name()));
@@ -108,11 +98,6 @@ final class FakeGlueClient implements GlueClient {
             throw EntityNotFoundException.builder().message("Table " + request.name() + " not found.").build();
         }
         return GetTableResponse.builder().table(t).build();
-    }
-
-    @Override
-    public GetTableResponse getTable(Consumer<GetTableRequest.Builder> request) {
-        return getTable(GetTableRequest.builder().applyMutation(request).build());
     }
 
     @Override
@@ -126,11 +111,6 @@ final class FakeGlueClient implements GlueClient {
         }
         db.put(name, table(request.databaseName(), request.tableInput(), "0"));
         return CreateTableResponse.builder().build();
-    }
-
-    @Override
-    public CreateTableResponse createTable(Consumer<CreateTableRequest.Builder> request) {
-        return createTable(CreateTableRequest.builder().applyMutation(request).build());
     }
 
     @Override
@@ -155,11 +135,6 @@ final class FakeGlueClient implements GlueClient {
     }
 
     @Override
-    public UpdateTableResponse updateTable(Consumer<UpdateTableRequest.Builder> request) {
-        return updateTable(UpdateTableRequest.builder().applyMutation(request).build());
-    }
-
-    @Override
     public GetTablesResponse getTables(GetTablesRequest request) {
         authorize("GetTables");
         getTablesCalls.incrementAndGet();
@@ -175,11 +150,6 @@ final class FakeGlueClient implements GlueClient {
         int to = Math.min(all.size(), from + max);
         return GetTablesResponse.builder().tableList(all.subList(from, to))
                 .nextToken(to < all.size() ? Integer.toString(to) : null).build();
-    }
-
-    @Override
-    public GetTablesResponse getTables(Consumer<GetTablesRequest.Builder> request) {
-        return getTables(GetTablesRequest.builder().applyMutation(request).build());
     }
 
     private Map<String, Table> tablesOf(String database) {

@@ -1,9 +1,11 @@
 package io.dsgluesync.local.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dsgluesync.audit.AuditStore;
 import io.dsgluesync.model.JsonCodec;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,30 +62,26 @@ public final class SyncRunner {
 
     private SyncReport report(LocalAws aws, String runId, String response, QueueDrainer.Drained workerDrain,
                               QueueDrainer.Drained resultsDrain) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        aws.dynamo().queryPaginator(r -> r.tableName(stack.resources().auditTable())
-                        .keyConditionExpression("pk = :pk")
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("RUN#" + runId))))
-                .items().forEach(items::add);
+        AuditStore store = new AuditStore(aws.dynamo(), stack.resources().auditTable(), Clock.systemUTC(),
+                Duration.ofDays(30));
+        Map<String, AttributeValue> item = store.summaryItem(runId).orElse(Map.of());
         Map<String, String> summary = new LinkedHashMap<>();
-        List<SyncReport.AssetLine> lines = new ArrayList<>();
-        for (Map<String, AttributeValue> item : items) {
-            if ("SUMMARY".equals(item.get("sk").s())) {
-                for (String key : List.of("status", "expectedAssets", "processed", "created", "updated",
-                        "unchanged", "failed", "conflict", "listingComplete", "glueCalls", "datasphereRequests")) {
-                    AttributeValue v = item.get(key);
-                    summary.put(key, v == null ? (key.equals("status") ? "RUNNING" : "0")
-                            : v.s() != null ? v.s() : v.n() != null ? v.n() : String.valueOf(v.bool()));
-                }
-            } else {
-                String database = text(item, "database");
-                String table = text(item, "table");
-                lines.add(new SyncReport.AssetLine(text(item, "space"), text(item, "asset"), database, table,
-                        glueColumns(aws, database, table), text(item, "action"), text(item, "error")));
-            }
+        for (String key : List.of("status", "expectedAssets", "processed", "created", "updated",
+                "unchanged", "failed", "conflict", "listingComplete", "glueCalls", "datasphereRequests")) {
+            AttributeValue v = item.get(key);
+            summary.put(key, v == null ? (key.equals("status") ? "RUNNING" : "0")
+                    : v.s() != null ? v.s() : v.n() != null ? v.n() : String.valueOf(v.bool()));
         }
-        lines.sort((a, b) -> a.space().equals(b.space()) ? a.table().compareTo(b.table())
-                : a.space().compareTo(b.space()));
+        List<SyncReport.AssetLine> lines = new ArrayList<>();
+        for (Map<String, AttributeValue> asset : store.assetItems(runId)) {
+            String database = text(asset, "database");
+            String table = text(asset, "table");
+            lines.add(new SyncReport.AssetLine(text(asset, "space"), text(asset, "asset"), database, table,
+                    glueColumns(aws, database, table), text(asset, "action"), text(asset, "error")));
+        }
+        // An unreadable message's audit record has no table: such lines sort last within their space.
+        lines.sort(java.util.Comparator.comparing(SyncReport.AssetLine::space).thenComparing(SyncReport.AssetLine::table,
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
         return new SyncReport(runId, response, lines, summary, workerDrain, resultsDrain);
     }
 
