@@ -18,6 +18,8 @@ import java.util.function.Function;
 
 /** The catalog and {@code $metadata} APIs of one tenant (reference datasphere-api.md §2–§3). */
 public class DatasphereClient {
+    /** The largest page the design-time lists answer (the datasphere CLI's maximum). */
+    static final int DESIGN_PAGE = 200;
     /** Newer prefix first, the documented (deprecated) one as fallback on 404/405 (§2.1). */
     static final List<String> CATALOG_PREFIXES = List.of(
             "/api/v1/datasphere/consumption/catalog", "/api/v1/dwc/catalog");
@@ -71,20 +73,30 @@ public class DatasphereClient {
 
     /**
      * Technical names of a space's design-time objects of one type ({@code views}, {@code analyticmodels},
-     * {@code localtables}, {@code remotetables}) through the API the {@code datasphere} CLI uses (reference §4.2;
-     * the paths are a third-party finding, the paging parameters are undocumented, so the list is read unpaged).
+     * {@code localtables}, {@code remotetables}, {@code replicationflows}) through the API the {@code datasphere} CLI
+     * uses (npm package {@code @sap/datasphere-cli}). Read in pages of {@value #DESIGN_PAGE} with {@code top}/{@code
+     * skip}, as the CLI pages them; a page shorter than asked for is the last, and a longer one means the server
+     * ignored the paging and answered the whole list.
      */
     public List<String> listDesignObjects(String space, String type) {
-        URI uri = URI.create(settings.tenantUrl() + "/dwaas-core/api/v1/spaces/" + segment(space) + "/" + type);
-        JsonNode body = json(uri);
         List<String> names = new ArrayList<>();
-        for (JsonNode row : CatalogResponses.rows(body, uri)) {
-            String name = row.isTextual() ? row.asText() : row.path("technicalName").asText("");
-            if (!name.isBlank()) {
-                names.add(name);
+        for (int skip = 0; skip < MAX_PAGES * DESIGN_PAGE; skip += DESIGN_PAGE) {
+            URI uri = URI.create(settings.tenantUrl() + "/dwaas-core/api/v1/spaces/" + segment(space) + "/" + type
+                    + "?top=" + DESIGN_PAGE + "&skip=" + skip);
+            int rows = 0;
+            for (JsonNode row : CatalogResponses.rows(json(uri), uri)) {
+                rows++;
+                String name = row.isTextual() ? row.asText() : row.path("technicalName").asText("");
+                if (!name.isBlank()) {
+                    names.add(name);
+                }
+            }
+            if (rows != DESIGN_PAGE) {
+                return names;
             }
         }
-        return names;
+        throw new DatasphereException(DatasphereException.Kind.BAD_RESPONSE, "the " + type + " of space " + space
+                + " did not end after " + MAX_PAGES + " pages");
     }
 
     /** One object's CSN (reference §4.3), e.g. for semantic usage and text associations the CSDL lacks (P9). */

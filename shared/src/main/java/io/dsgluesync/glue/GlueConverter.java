@@ -44,7 +44,8 @@ public final class GlueConverter {
                 .columns(columns(table.columns()))
                 .inputFormat(table.storage().inputFormat())
                 .outputFormat(table.storage().outputFormat())
-                .serdeInfo(SerDeInfo.builder().serializationLibrary(table.storage().serializationLibrary()).build());
+                .serdeInfo(SerDeInfo.builder().serializationLibrary(table.storage().serializationLibrary())
+                        .parameters(table.storage().serdeParameters()).build());
         if (table.storage().location() != null) {
             sd.location(table.storage().location());
         }

@@ -48,14 +48,25 @@ public final class GlueTableMapper {
         String table = GlueNames.table(asset.asset());
         List<String> warnings = new ArrayList<>();
         List<ColumnDefinition> all = columns(asset, model, rules.columns(), warnings);
+        if (asset.replica() != null && asset.replica().bucket() != null) {
+            all.addAll(ReplicaLayout.TECHNICAL_COLUMNS);
+        }
         List<ColumnDefinition> partitionKeys = PartitionKeys.select(asset, all, rules.columns());
         List<ColumnDefinition> columns = all.stream().filter(c -> !partitionKeys.contains(c)).toList();
+        QueryEngineRules.check(asset, columns, partitionKeys);
         Map<String, String> parameters = tableParameters(asset, model, settings);
         businessContext(parameters, rules.context());
-        String location = settings.locationTemplate() == null || settings.locationTemplate().isBlank() ? null
-                : settings.locationTemplate().replace("{database}", database.name()).replace("{table}", table)
-                .replace("{space}", asset.space()).replace("{asset}", asset.asset());
-        StorageDefinition storage = StorageDefinition.of(settings.storageFormat(), location);
+        String location = TableLocation.resolve(settings.locationTemplate(), database.name(), table, asset.space(),
+                asset.asset());
+        StorageDefinition storage;
+        if (asset.replica() != null) {
+            location = ReplicaLayout.location(asset, location, warnings);
+            storage = asset.replica().bucket() == null ? StorageDefinition.of(settings.storageFormat(), location)
+                    : StorageDefinition.ofReplica(asset.replica(), location);
+            ReplicaLayout.parameters(asset.replica(), storage, parameters);
+        } else {
+            storage = StorageDefinition.of(settings.storageFormat(), location);
+        }
         parameters.put("classification", storage.classification());
         parameters.put(SyncParameters.COLUMNS, String.join(",", all.stream().map(c -> c.name() + ":" + c.type())
                 .toList()));

@@ -20,7 +20,7 @@ final class PartitionKeys {
             for (ColumnDefinition column : columns) {
                 String original = column.parameters().getOrDefault("datasphere.original_name", column.name());
                 if ((pattern.matches(column.name()) || pattern.matches(original)) && !keys.contains(column)) {
-                    if (!isPrimitive(column.type())) {
+                    if (!HiveTypeSyntax.isPrimitive(column.type())) {
                         throw new MappingException("partitionKeys." + column.name(), "asset " + asset.space() + "/"
                                 + asset.asset() + ": column " + original + " of type " + column.type()
                                 + " cannot be a partition key (Glue allows only primitive types)");
@@ -34,10 +34,5 @@ final class PartitionKeys {
                     + ": every column would become a partition key, leaving no data column");
         }
         return keys;
-    }
-
-    static boolean isPrimitive(String type) {
-        return !(type.startsWith("array<") || type.startsWith("map<") || type.startsWith("struct<")
-                || type.startsWith("uniontype<"));
     }
 }

@@ -1,6 +1,7 @@
 package io.dsgluesync.model;
 
 import java.net.URI;
+import java.util.Locale;
 
 /**
  * What a catalog asset is. The Datasphere catalog has no type field, so the kind is inferred from which metadata
@@ -14,7 +15,12 @@ public enum AssetKind {
     /** Not in the catalog; found through the design-time API (enrichment on). */
     LOCAL_TABLE,
     /** Not in the catalog; found through the design-time API (enrichment on). */
-    REMOTE_TABLE;
+    REMOTE_TABLE,
+    /**
+     * Not a Datasphere object: what a replication flow copies from another system (e.g. an S/4HANA CDS view) into
+     * Amazon S3, known from the flow's definition alone.
+     */
+    REPLICATED_OBJECT;
 
     public static AssetKind infer(URI relationalMetadataUrl, URI analyticalMetadataUrl) {
         if (relationalMetadataUrl != null && analyticalMetadataUrl != null) {
@@ -32,11 +38,12 @@ public enum AssetKind {
             case ANALYTIC_MODEL -> "analyticmodels";
             case LOCAL_TABLE -> "localtables";
             case REMOTE_TABLE -> "remotetables";
+            case REPLICATED_OBJECT -> "replicationflows";
             default -> "views";
         };
     }
 
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,9 +1,12 @@
 package io.dsgluesync.model;
 
+import java.util.Map;
+
 /**
  * The message discovery puts on the asset queue, one per asset. {@code schemaVersion} lets old and new workers
  * tell each other's messages apart. {@code designTimeOnly} marks objects that have no consumption metadata and
- * are mapped from their CSN alone. {@code glue}, when discovery has read the targets, says what each target held.
+ * are mapped from their CSN alone. {@code glue}, when discovery has read the targets, says what each target held;
+ * {@code replica}, when a replication flow writes the asset's data to S3, says where.
  */
 public record AssetMessage(
         int schemaVersion,
@@ -18,7 +21,8 @@ public record AssetMessage(
         boolean hasParameters,
         int priority,
         boolean designTimeOnly,
-        java.util.Map<String, TableState> glue) {
+        Map<String, TableState> glue,
+        S3Replica replica) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -27,19 +31,34 @@ public record AssetMessage(
                         AssetKind kind, String relationalMetadataUrl, String analyticalMetadataUrl,
                         boolean hasParameters, int priority) {
         this(schemaVersion, runId, space, spaceLabel, asset, label, kind, relationalMetadataUrl, analyticalMetadataUrl,
-                hasParameters, priority, false, null);
+                hasParameters, priority, false, null, null);
     }
 
     /** This message with what each Glue target held for the table (target name → state). */
-    public AssetMessage withGlue(java.util.Map<String, TableState> states) {
+    public AssetMessage withGlue(Map<String, TableState> states) {
         return new AssetMessage(schemaVersion, runId, space, spaceLabel, asset, label, kind, relationalMetadataUrl,
-                analyticalMetadataUrl, hasParameters, priority, designTimeOnly, java.util.Map.copyOf(states));
+                analyticalMetadataUrl, hasParameters, priority, designTimeOnly, Map.copyOf(states), replica);
+    }
+
+    /** This message with the S3 folder a replication flow writes the asset's data to. */
+    public AssetMessage withReplica(S3Replica s3) {
+        return new AssetMessage(schemaVersion, runId, space, spaceLabel, asset, label, kind, relationalMetadataUrl,
+                analyticalMetadataUrl, hasParameters, priority, designTimeOnly, glue, s3);
     }
 
     /** An object the catalog does not list, known only through the design-time (CSN) API. */
     public static AssetMessage designTime(String runId, Space space, String name, AssetKind kind, int priority) {
         return new AssetMessage(SCHEMA_VERSION, runId, space.name(), space.label(), name, null, kind, null, null,
-                false, priority, true, null);
+                false, priority, true, null, null);
+    }
+
+    /**
+     * What a replication flow copies into S3 from a system other than Datasphere: a table named after the target
+     * object, whose columns come from the flow's definition.
+     */
+    public static AssetMessage replicated(String runId, Space space, S3Replica replica, int priority) {
+        return new AssetMessage(SCHEMA_VERSION, runId, space.name(), space.label(), replica.targetObject(), null,
+                AssetKind.REPLICATED_OBJECT, null, null, false, priority, true, null, replica);
     }
 
     public static AssetMessage of(String runId, Space space, Asset asset, int priority) {

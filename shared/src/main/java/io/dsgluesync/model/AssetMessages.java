@@ -35,7 +35,12 @@ public final class AssetMessages {
         String relational = url(node, "relationalMetadataUrl", space, asset);
         String analytical = url(node, "analyticalMetadataUrl", space, asset);
         boolean designTimeOnly = kind == AssetKind.LOCAL_TABLE || kind == AssetKind.REMOTE_TABLE
-                || node.path("designTimeOnly").asBoolean(false);
+                || kind == AssetKind.REPLICATED_OBJECT || node.path("designTimeOnly").asBoolean(false);
+        S3Replica replica = replica(node, space, asset);
+        if (kind == AssetKind.REPLICATED_OBJECT && replica == null) {
+            throw new MessageFormatException("replica", "asset " + space + "/" + asset
+                    + ": a replicated object needs the field 'replica'");
+        }
         if (relational == null && analytical == null && !designTimeOnly) {
             throw new MessageFormatException("relationalMetadataUrl",
                     "asset " + space + "/" + asset + ": neither relationalMetadataUrl nor analyticalMetadataUrl is set");
@@ -43,7 +48,29 @@ public final class AssetMessages {
         int priority = node.hasNonNull("priority") ? JsonCodec.requiredInt(node, "priority") : 0;
         return new AssetMessage(version, runId, space, JsonCodec.optionalText(node, "spaceLabel"), asset,
                 JsonCodec.optionalText(node, "label"), kind, relational, analytical,
-                node.path("hasParameters").asBoolean(false), priority, designTimeOnly, glue(node, space, asset));
+                node.path("hasParameters").asBoolean(false), priority, designTimeOnly, glue(node, space, asset),
+                replica);
+    }
+
+    private static S3Replica replica(ObjectNode node, String space, String asset) {
+        if (!node.hasNonNull("replica")) {
+            return null;
+        }
+        S3Replica replica;
+        try {
+            replica = JsonCodec.mapper().convertValue(node.get("replica"), S3Replica.class);
+        } catch (IllegalArgumentException e) {
+            throw new MessageFormatException("replica", "asset " + space + "/" + asset + ": field 'replica' is not a"
+                    + " replication target: " + e.getMessage());
+        }
+        for (String[] field : new String[][] {{"flow", replica.flow()}, {"task", replica.task()},
+                {"targetObject", replica.targetObject()}, {"fileType", replica.fileType()}}) {
+            if (field[1] == null || field[1].isBlank()) {
+                throw new MessageFormatException("replica." + field[0], "asset " + space + "/" + asset
+                        + ": field 'replica." + field[0] + "' is missing");
+            }
+        }
+        return replica;
     }
 
     private static java.util.Map<String, TableState> glue(ObjectNode node, String space, String asset) {

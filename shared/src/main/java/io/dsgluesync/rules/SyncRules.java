@@ -5,12 +5,14 @@ import java.util.List;
 
 /**
  * The sync's versioned rules file: business context, priorities and field mapping, each a list of rules applied in
- * order (later rules override earlier ones field by field). See README "Rules file".
+ * order (later rules override earlier ones field by field), and the buckets behind replication flows' S3
+ * connections. See README "Rules file".
  */
 public record SyncRules(int version, List<Rule<BusinessContext>> businessContext, List<Rule<Integer>> priorities,
-                        int priorityQueueThreshold, List<Rule<ColumnRules>> columns) {
+                        int priorityQueueThreshold, List<Rule<ColumnRules>> columns, ReplicationTargets replication) {
 
-    public static final SyncRules EMPTY = new SyncRules(1, List.of(), List.of(), Integer.MAX_VALUE, List.of());
+    public static final SyncRules EMPTY = new SyncRules(1, List.of(), List.of(), Integer.MAX_VALUE, List.of(),
+            ReplicationTargets.NONE);
 
     /** Without a rules file: certified assets first, then analytic models; no priority queue. */
     public static final List<Rule<Integer>> DEFAULT_PRIORITIES = List.of(
@@ -18,7 +20,7 @@ public record SyncRules(int version, List<Rule<BusinessContext>> businessContext
             new Rule<>(new AssetMatch(null, null, AssetKind.ANALYTIC_MODEL, null), 10),
             new Rule<>(new AssetMatch(null, null, AssetKind.ANALYTICAL_DATASET, null), 5));
     public static final SyncRules DEFAULT = new SyncRules(1, List.of(), DEFAULT_PRIORITIES, Integer.MAX_VALUE,
-            List.of());
+            List.of(), ReplicationTargets.NONE);
 
     /** A value for the assets that {@code match} selects. */
     public record Rule<T>(AssetMatch match, T value) {

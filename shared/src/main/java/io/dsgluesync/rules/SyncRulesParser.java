@@ -2,6 +2,7 @@ package io.dsgluesync.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dsgluesync.mapping.GlueNames;
+import io.dsgluesync.mapping.HiveTypeSyntax;
 import io.dsgluesync.model.AssetKind;
 import io.dsgluesync.model.JsonCodec;
 import java.io.IOException;
@@ -19,12 +20,14 @@ import java.util.TreeMap;
 public final class SyncRulesParser {
     public static final int SUPPORTED_VERSION = 1;
     private static final Set<String> TOP = Set.of("version", "businessContext", "priorities",
-            "priorityQueueThreshold", "columns", "description");
+            "priorityQueueThreshold", "columns", "replication", "description");
     private static final Set<String> MATCH = Set.of("space", "asset", "kind", "certification");
     private static final Set<String> CONTEXT = Set.of("match", "steward", "owner", "certification", "tags",
             "properties");
     private static final Set<String> PRIORITY = Set.of("match", "priority");
     private static final Set<String> COLUMNS = Set.of("match", "rename", "types", "exclude", "partitionKeys");
+    private static final Set<String> REPLICATION = Set.of("targets");
+    private static final Set<String> REPLICATION_TARGET = Set.of("connection", "bucket");
 
     private SyncRulesParser() {
     }
@@ -67,7 +70,31 @@ public final class SyncRulesParser {
         }
         return new SyncRules(SUPPORTED_VERSION, List.copyOf(context),
                 root.has("priorities") ? List.copyOf(priorities) : SyncRules.DEFAULT_PRIORITIES, threshold,
-                List.copyOf(columns));
+                List.copyOf(columns), replication(ctx, root));
+    }
+
+    private static ReplicationTargets replication(Ctx ctx, JsonNode root) {
+        if (!root.has("replication")) {
+            return ReplicationTargets.NONE;
+        }
+        JsonNode replication = root.get("replication");
+        if (!replication.isObject()) {
+            throw ctx.error("$.replication", "must be an object");
+        }
+        ctx.keys(replication, "$.replication", REPLICATION);
+        Map<String, String> buckets = new LinkedHashMap<>();
+        ctx.each(replication, "$.replication", "targets", (node, path) -> {
+            ctx.keys(node, path, REPLICATION_TARGET);
+            String connection = ctx.text(node, path + ".connection", "connection");
+            String bucket = ctx.text(node, path + ".bucket", "bucket");
+            if (!bucket.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
+                throw ctx.error(path + ".bucket", "'" + bucket + "' is not an S3 bucket name");
+            }
+            if (buckets.put(connection, bucket) != null) {
+                throw ctx.error(path + ".connection", "'" + connection + "' is listed twice");
+            }
+        });
+        return new ReplicationTargets(buckets);
     }
 
     private static AssetMatch match(Ctx ctx, JsonNode rule, String path, Set<String> allowed, boolean certification) {
@@ -126,11 +153,9 @@ public final class SyncRulesParser {
             }
         });
         Map<String, String> types = stringMap(ctx, node, path, "types");
-        types.forEach((column, type) -> {
-            if (!type.matches("[a-z0-9_(),<>:]+")) {
-                throw ctx.error(path + ".types." + column, "'" + type + "' is not a Hive type (lower case, no spaces)");
-            }
-        });
+        types.forEach((column, type) -> HiveTypeSyntax.problem(type).ifPresent(problem -> {
+            throw ctx.error(path + ".types." + column, "is not a type Athena and Trino read: " + problem);
+        }));
         Set<String> excluded = new LinkedHashSet<>(strings(ctx, node, path, "exclude"));
         List<Glob> partitionKeys = strings(ctx, node, path, "partitionKeys").stream().map(Glob::of).toList();
         return new ColumnRules(Map.copyOf(renames), Map.copyOf(types), Set.copyOf(excluded), partitionKeys);
@@ -201,15 +226,20 @@ public final class SyncRulesParser {
         }
 
         void each(JsonNode root, String field, java.util.function.BiConsumer<JsonNode, String> body) {
-            if (!root.has(field)) {
+            each(root, "$", field, body);
+        }
+
+        void each(JsonNode parent, String parentPath, String field,
+                  java.util.function.BiConsumer<JsonNode, String> body) {
+            if (!parent.has(field)) {
                 return;
             }
-            JsonNode array = root.get(field);
+            JsonNode array = parent.get(field);
             if (!array.isArray()) {
-                throw error("$." + field, "must be a list of rules");
+                throw error(parentPath + "." + field, "must be a list");
             }
             for (int i = 0; i < array.size(); i++) {
-                String path = "$." + field + "[" + i + "]";
+                String path = parentPath + "." + field + "[" + i + "]";
                 if (!array.get(i).isObject()) {
                     throw error(path, "must be an object");
                 }

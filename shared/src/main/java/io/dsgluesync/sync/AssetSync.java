@@ -103,6 +103,9 @@ public class AssetSync {
             return audit.failed(start, database, table, e, e.field());
         } catch (MappingException e) {
             return audit.failed(start, database, table, e, e.field());
+        } catch (AssetSkippedException e) {
+            return audit.record(start, database, table, AuditAction.SKIPPED, 0, null, null, List.of(), null, null,
+                    null, e.getMessage(), List.of(), Map.of());
         }
     }
 

@@ -15,6 +15,7 @@ import io.dsgluesync.model.AssetMessages;
 import io.dsgluesync.model.JsonCodec;
 import io.dsgluesync.model.Space;
 import io.dsgluesync.queue.QueuePublisher;
+import io.dsgluesync.replication.ReplicaBinding;
 import io.dsgluesync.rules.AssetFilter;
 import io.dsgluesync.rules.SyncRules;
 import java.time.Clock;
@@ -37,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * treats its assets as deleted) but does not stop the others.
  *
  * <p>With design-time discovery on, the objects the catalog does not list (local and remote tables, unexposed
- * views and models, reference P1) are found through the design-time API and enqueued too.
+ * views and models) are found through the design-time API and enqueued too. With replication targets in the rules,
+ * the space's replication flows bind assets to the S3 folders they are replicated to ({@link ReplicaBinding}).
  */
 public class DiscoveryService {
     private static final Logger LOG = LoggerFactory.getLogger(DiscoveryService.class);
@@ -52,6 +54,7 @@ public class DiscoveryService {
     private final boolean designTime;
     private final GlueSide glue;
     private final Clock clock;
+    private final ReplicaBinding replicas;
 
     /**
      * The Glue targets discovery reads (one GetTables listing per target database) and, when {@code validateFirst},
@@ -78,6 +81,7 @@ public class DiscoveryService {
         this.filter = filter;
         this.designTime = designTime;
         this.clock = clock;
+        this.replicas = new ReplicaBinding(datasphere, rules.replication());
     }
 
     public DiscoveryResult run(String runId) {
@@ -98,13 +102,19 @@ public class DiscoveryService {
             try {
                 List<Asset> assets = datasphere.listAssets(space.name()).stream()
                         .filter(a -> filter.includesAsset(space.name(), a.name())).toList();
-                assets.forEach(a -> messages.add(AssetMessage.of(runId, space, a,
-                        rules.priority(space.name(), a.name(), a.kind()))));
-                int count = assets.size();
+                List<AssetMessage> listed = new ArrayList<>(assets.stream().map(a -> AssetMessage.of(runId, space, a,
+                        rules.priority(space.name(), a.name(), a.kind()))).toList());
                 if (designTime) {
-                    count += designTimeObjects(runId, space, assets, messages);
+                    designTimeObjects(runId, space, assets, listed);
                 }
-                perSpace.put(space.name(), count);
+                if (rules.replication().enabled()) {
+                    ReplicaBinding.SpaceTasks tasks = replicas.s3Tasks(space.name());
+                    errors.addAll(tasks.unreadable());
+                    listed = replicas.bind(runId, space, listed, tasks.tasks(), filter::includesAsset,
+                            (name, kind) -> rules.priority(space.name(), name, kind));
+                }
+                messages.addAll(listed);
+                perSpace.put(space.name(), listed.size());
             } catch (DatasphereException e) {
                 errors.add("space " + space.name() + ": " + e.getMessage());
                 LOG.warn("listing space {} failed: {}", space.name(), e.getMessage());
@@ -179,21 +189,18 @@ public class DiscoveryService {
         return glue.targets().stream().map(t -> PermissionCheck.check(t, databases, glue.databasePrefix())).toList();
     }
 
-    /** Adds the space's design-time objects that the catalog did not list; answers how many. */
-    private int designTimeObjects(String runId, Space space, List<Asset> catalog, List<AssetMessage> messages) {
+    /** Adds the space's design-time objects that the catalog did not list. */
+    private void designTimeObjects(String runId, Space space, List<Asset> catalog, List<AssetMessage> messages) {
         Set<String> listed = new HashSet<>();
         catalog.forEach(a -> listed.add(a.name()));
-        int added = 0;
         for (String type : List.of("views", "analyticmodels", "localtables", "remotetables")) {
             for (String name : datasphere.listDesignObjects(space.name(), type)) {
                 if (listed.add(name) && filter.includesAsset(space.name(), name)) {
                     AssetKind kind = DESIGN_TYPES.get(type);
                     messages.add(AssetMessage.designTime(runId, space, name, kind,
                             rules.priority(space.name(), name, kind)));
-                    added++;
                 }
             }
         }
-        return added;
     }
 }

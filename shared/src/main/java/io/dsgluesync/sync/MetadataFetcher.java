@@ -7,7 +7,11 @@ import io.dsgluesync.csn.CsnParser;
 import io.dsgluesync.datasphere.DatasphereClient;
 import io.dsgluesync.datasphere.DatasphereException;
 import io.dsgluesync.datasphere.MetadataDocument;
+import io.dsgluesync.model.AssetKind;
 import io.dsgluesync.model.AssetMessage;
+import io.dsgluesync.model.S3Replica;
+import io.dsgluesync.replication.FlowTask;
+import io.dsgluesync.replication.ReplicationFlowParser;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -104,8 +108,29 @@ final class MetadataFetcher {
     }
 
     private EntityModel csn(AssetMessage message) {
+        if (message.kind() == AssetKind.REPLICATED_OBJECT) {
+            return replicated(message);
+        }
         return CsnParser.parse(message.asset(),
                 datasphere.fetchCsn(message.space(), message.kind().designType(), message.asset()));
+    }
+
+    /** A replicated object's columns, from its replication flow's definition (read again: messages stay small). */
+    private EntityModel replicated(AssetMessage message) {
+        S3Replica replica = message.replica();
+        if (replica.bucket() == null) {
+            throw new AssetSkippedException("replication flow " + replica.taskPath() + " writes to connection "
+                    + replica.connection() + ", which the rules file's replication.targets does not map to a bucket");
+        }
+        byte[] flow = datasphere.fetchCsn(message.space(), message.kind().designType(), replica.flow());
+        FlowTask task = ReplicationFlowParser.parse(replica.flow(), flow).stream()
+                .filter(t -> t.task().equals(replica.task())).findFirst()
+                .orElseThrow(() -> new AssetSkippedException("replication flow " + replica.flow()
+                        + " no longer has task " + replica.task()));
+        return ReplicationFlowParser.targetModel(task).orElseThrow(() -> new AssetSkippedException(
+                "replication flow " + replica.taskPath() + " carries no column definitions for " + task.targetObject()
+                        + " (source " + task.sourceObject() + " on connection " + task.sourceConnection()
+                        + "): no table can be registered for its files"));
     }
 
     /** The enrichment is optional: only a transient error fails the asset, others become a note. */

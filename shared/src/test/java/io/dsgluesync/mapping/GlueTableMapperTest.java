@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 class GlueTableMapperTest {
     private static final String TENANT = "https://mytenant.eu10.hcs.cloud.sap";
     private static final MappingSettings SETTINGS =
-            new MappingSettings("datasphere_", "", "mytenant.eu10.hcs.cloud.sap");
+            new MappingSettings("datasphere_", "s3://lake/datasphere/{database}/{table}/",
+                    "mytenant.eu10.hcs.cloud.sap");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     // --- names, types, comments ---

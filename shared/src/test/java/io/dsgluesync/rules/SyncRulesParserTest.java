@@ -54,6 +54,16 @@ class SyncRulesParserTest {
     }
 
     @Test
+    void replicationTargetsMapConnectionsToBuckets() {
+        SyncRules rules = SyncRulesParser.parse("r.json", "{\"version\":1,\"replication\":{\"targets\":["
+                + "{\"connection\":\"S3_DATALAKE\",\"bucket\":\"lake-bucket\"}]}}");
+        assertTrue(rules.replication().enabled());
+        assertEquals("lake-bucket", rules.replication().bucket("S3_DATALAKE").orElseThrow());
+        assertTrue(rules.replication().bucket("S3_ARCHIVE").isEmpty());
+        assertTrue(SyncRulesParser.parse("r.json", "{\"version\":1}").replication().bucket("S3_DATALAKE").isEmpty());
+    }
+
+    @Test
     void withoutAPrioritiesSectionTheDefaultsApply() {
         SyncRules rules = SyncRulesParser.parse("r.json", "{\"version\":1}");
         assertEquals(10, rules.priority("S", "A", AssetKind.ANALYTIC_MODEL));
@@ -83,7 +93,13 @@ class SyncRulesParserTest {
         assertMessage("{\"version\":1,\"columns\":[{\"rename\":{\"A\":\"Not Legal\"}}]}",
                 "r.json: $.columns[0].rename.A 'Not Legal' is not a Glue column name");
         assertMessage("{\"version\":1,\"columns\":[{\"types\":{\"A\":\"DECIMAL(10, 2)\"}}]}",
-                "r.json: $.columns[0].types.A 'DECIMAL(10, 2)' is not a Hive type");
+                "r.json: $.columns[0].types.A is not a type Athena and Trino read: 'DECIMAL(10, 2)' must be lower case");
+        assertMessage("{\"version\":1,\"columns\":[{\"types\":{\"A\":\"varchar\"}}]}",
+                "r.json: $.columns[0].types.A is not a type Athena and Trino read: 'varchar': varchar needs a length");
+        assertMessage("{\"version\":1,\"replication\":{\"targets\":[{\"connection\":\"S3\",\"bucket\":\"Bad_Bucket\"}]}}",
+                "r.json: $.replication.targets[0].bucket 'Bad_Bucket' is not an S3 bucket name");
+        assertMessage("{\"version\":1,\"replication\":{\"targets\":[{\"connection\":\"S3\"}]}}",
+                "r.json: $.replication.targets[0].bucket must be a non-empty string");
         assertMessage("not json", "r.json: not valid JSON");
     }
 

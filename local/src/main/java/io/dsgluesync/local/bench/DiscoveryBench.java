@@ -12,6 +12,7 @@ import io.dsgluesync.local.simulator.SimulatorOptions;
 import io.dsgluesync.local.simulator.Tenant;
 import io.dsgluesync.mapping.GlueTableMapper;
 import io.dsgluesync.mapping.MappingSettings;
+import io.dsgluesync.mapping.TableLocation;
 import io.dsgluesync.model.AssetKind;
 import io.dsgluesync.model.AssetMessage;
 import io.dsgluesync.queue.QueuePublisher;
@@ -94,7 +95,7 @@ public final class DiscoveryBench {
     /** The worker's CPU part for 1,000 generated assets: CSDL parse and Glue mapping, after a warm-up. */
     private static boolean mapping(Tenant tenant) {
         List<SimAsset> sample = tenant.allAssets().subList(0, 1_000);
-        MappingSettings settings = new MappingSettings("datasphere_", "", "bench.example");
+        MappingSettings settings = new MappingSettings("datasphere_", TableLocation.defaultTemplate("bench-data"), "bench.example");
         for (int round = 0; round < 2; round++) {
             long start = System.nanoTime();
             int columns = 0;
