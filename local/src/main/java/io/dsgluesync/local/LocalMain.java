@@ -7,13 +7,16 @@ import io.dsgluesync.local.stack.StackPaths;
 import io.dsgluesync.local.stack.SyncReport;
 import io.dsgluesync.local.stack.SyncRunner;
 import io.dsgluesync.local.stack.UserStack;
+import io.dsgluesync.local.trino.QueryCommand;
+import io.dsgluesync.local.trino.UserTrino;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 
 /**
- * The local tooling's command line: {@code sync}, {@code up}, {@code down}, {@code invoke FUNCTION EVENT_FILE}.
+ * The local tooling's command line: {@code sync}, {@code up}, {@code down}, {@code invoke FUNCTION EVENT_FILE},
+ * {@code query SQL}.
  * The scripts in {@code local/bin} call it.
  */
 public final class LocalMain {
@@ -33,7 +36,18 @@ public final class LocalMain {
                 StackEndpoints endpoints = stack.up(env);
                 printStack(endpoints);
             }
-            case "down" -> stack.down();
+            case "down" -> {
+                stack.down();
+                new UserTrino(paths, env, System.out).stop();
+            }
+            case "query" -> {
+                if (args.length < 2) {
+                    usage();
+                    System.exit(2);
+                }
+                String sql = String.join(" ", Arrays.copyOfRange(args, 1, args.length));
+                System.exit(QueryCommand.run(paths, env, sql, System.out, System.err));
+            }
             case "env" -> {
                 // For scripts: the local stack as environment variables of AWS tools (local/bin/report).
                 UserStack.State state = stack.read();
@@ -104,6 +118,7 @@ public final class LocalMain {
     }
 
     private static void usage() {
-        System.err.println("usage: LocalMain up | down | env | sync | invoke FUNCTION_LOGICAL_ID EVENT_FILE");
+        System.err.println("usage: LocalMain up | down | env | sync | invoke FUNCTION_LOGICAL_ID EVENT_FILE"
+                + " | query SQL");
     }
 }

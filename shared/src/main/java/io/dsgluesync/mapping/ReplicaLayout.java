@@ -38,9 +38,11 @@ final class ReplicaLayout {
                     + " Athena and Trino read one JSON object per line: choose the file type JSONLines");
         }
         if (!replica.groupDeltaBy().equals("NONE")) {
+            // No partition projection: the initial load's files lie beside, not inside, the date or hour folders,
+            // and SAP does not document the folders' names.
             warnings.add("replication flow " + replica.taskPath() + " groups deltas by " + replica.groupDeltaBy()
-                    + ": delta files in the date or hour folders below the location are read only by engines that"
-                    + " read sub-folders (Trino: hive.recursive-directories); choose Group Delta By None");
+                    + ": Athena reads the date or hour folders below the location, Trino only with"
+                    + " hive.recursive-directories=true; nothing is pruned by date (Group Delta By None avoids this)");
         }
         return TableLocation.replica(replica.bucket(), replica.container(), replica.targetObject());
     }

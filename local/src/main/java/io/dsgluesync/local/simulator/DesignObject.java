@@ -5,12 +5,13 @@ import java.util.function.Supplier;
 
 /**
  * One object of the design-time API: a catalog asset seen as a view or analytic model, or an object the catalog
- * does not list (local and remote tables, reference P1).
+ * does not list (local and remote tables, replication flows).
  *
  * @param spaceName owning space
  * @param type      which list it appears in
  * @param name      technical name
- * @param csnSource the CSN document {@code {"definitions":{...}}}, rendered on request
+ * @param csnSource what a read answers, rendered on request: the CSN document {@code {"definitions":{...}}}, or for
+ *                  a flow its definition ({@code {"replicationflows":{...}}})
  */
 public record DesignObject(String spaceName, DesignObjectType type, String name, Supplier<String> csnSource) {
 

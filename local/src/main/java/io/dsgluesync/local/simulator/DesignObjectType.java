@@ -3,14 +3,18 @@ package io.dsgluesync.local.simulator;
 import java.util.Optional;
 
 /**
- * Object types of the design-time API behind {@code datasphere objects ...} (reference §4.2), by the path segment
- * of {@code /dwaas-core/api/v1/spaces/<SPACE>/<segment>}.
+ * Object types of the design-time API behind {@code datasphere objects ...}, by the path segment of
+ * {@code /dwaas-core/api/v1/spaces/<SPACE>/<segment>}. The segments are the ones DataHub's Datasphere source requests
+ * (https://github.com/datahub-project/datahub, {@code metadata-ingestion/src/datahub/ingestion/source/sap_datasphere/
+ * client.py}); SAP documents only the CLI commands in front of them.
  */
 public enum DesignObjectType {
     VIEWS("views"),
     ANALYTIC_MODELS("analyticmodels"),
     LOCAL_TABLES("localtables"),
-    REMOTE_TABLES("remotetables");
+    REMOTE_TABLES("remotetables"),
+    /** Answers a flow definition {@code {"replicationflows":{<name>:{...}}}} instead of a CSN document. */
+    REPLICATION_FLOWS("replicationflows");
 
     private final String segment;
 
@@ -21,6 +25,11 @@ public enum DesignObjectType {
     /** The path segment, e.g. {@code analyticmodels}. */
     public String segment() {
         return segment;
+    }
+
+    /** Flows answer their definition under a root key named like the segment, not CSN {@code definitions}. */
+    public boolean isFlow() {
+        return this == REPLICATION_FLOWS;
     }
 
     public static Optional<DesignObjectType> ofSegment(String segment) {

@@ -8,18 +8,29 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 /**
- * The design-time API behind the {@code datasphere} CLI (reference §4.2; the paths are 3P-CLAIM):
- * {@code GET /dwaas-core/api/v1/spaces/<SPACE>/<type>} lists technical names as a bare JSON array, and
- * {@code GET .../<type>/<NAME>} with {@code Accept: application/vnd.sap.datasphere.object.content+json} answers
- * the object's CSN. Errors have the dwaas-core shape of §5.3 with an {@code x-correlationid} header.
+ * The design-time API behind the {@code datasphere} CLI, at the paths DataHub's Datasphere source uses
+ * (https://github.com/datahub-project/datahub, {@code metadata-ingestion/src/datahub/ingestion/source/sap_datasphere/
+ * client.py}; SAP does not document them): {@code GET /dwaas-core/api/v1/spaces/<SPACE>/<type>} lists technical
+ * names as a bare JSON array, and {@code GET .../<type>/<NAME>} with
+ * {@code Accept: application/vnd.sap.datasphere.object.content+json} answers the object's CSN, or a flow's
+ * definition. Errors have the shape the CLI reads, {@code details.message} (npm package {@code @sap/datasphere-cli}),
+ * with an {@code x-correlationid} header.
+ *
+ * <p>Lists page with {@code top} and {@code skip}, the CLI's {@code --top} and {@code --skip} of
+ * {@code datasphere objects <type> list} (https://help.sap.com/doc/d0ecd6f297ac40249072a44df0549c1a/cloud/en-US/e3b2cbef9d1f4b38b51c64fe9e88c0aa.html).
+ * Without {@code top} the whole list is answered, as DataHub expects from its single unpaged request.
  */
 final class DesignTimeEndpoint {
 
     static final String ROOT = "/dwaas-core";
     static final String CSN_TYPE = "application/vnd.sap.datasphere.object.content+json";
+    /** The largest page; SAP's page gives only the CLI's default of 25, the cap comes from third-party CLI notes. */
+    static final int MAX_TOP = 200;
     private static final String SPACES = ROOT + "/api/v1/spaces/";
 
     private final Tenant tenant;
@@ -65,6 +76,9 @@ final class DesignTimeEndpoint {
     }
 
     private void list(HttpExchange exchange, String space, DesignObjectType type) throws IOException {
+        Map<String, String> query = HttpIo.parseForm(exchange.getRequestURI().getRawQuery());
+        OptionalInt top = count(query, "top");
+        int skip = count(query, "skip").orElse(0);
         Integer failing = faults.spaceListingStatus(space);
         if (failing != null) {
             stats.countInjectedError();
@@ -72,8 +86,29 @@ final class DesignTimeEndpoint {
                     + " of space '" + space + "'");
         }
         ArrayNode body = HttpIo.JSON.createArrayNode();
-        tenant.designObjects(space, type).forEach(name -> body.addObject().put("technicalName", name));
+        page(tenant.designObjects(space, type), top, skip).forEach(name -> body.addObject().put("technicalName", name));
         HttpIo.sendJson(exchange, 200, body, false);
+    }
+
+    /** At most {@code min(top, MAX_TOP)} names from {@code skip} on; everything from {@code skip} without a top. */
+    static List<String> page(List<String> names, OptionalInt top, int skip) {
+        int from = Math.min(skip, names.size());
+        int size = top.isPresent() ? Math.min(top.getAsInt(), MAX_TOP) : names.size();
+        return names.subList(from, (int) Math.min((long) from + size, names.size()));
+    }
+
+    /** A non-negative count from the query, absent when not given; 400 for anything else. Huge counts saturate. */
+    private static OptionalInt count(Map<String, String> query, String parameter) {
+        String value = query.get(parameter);
+        if (value == null) {
+            return OptionalInt.empty();
+        }
+        if (!value.matches("[0-9]{1,100}")) {
+            throw ODataError.badRequest("Invalid value '" + value + "' for query parameter '" + parameter
+                    + "': expected a non-negative integer");
+        }
+        String digits = value.replaceFirst("^0+(?=.)", "");
+        return OptionalInt.of(digits.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(digits));
     }
 
     private void read(HttpExchange exchange, String space, DesignObjectType type, String name) throws IOException {
@@ -83,11 +118,14 @@ final class DesignTimeEndpoint {
         }
         DesignObject object = tenant.designObject(space, type, name).orElseThrow(() -> ODataError.notFound(
                 "Object '" + name + "' of type '" + type.segment() + "' not found in space '" + space + "'"));
-        String csn = faults.csn(space, name, object.csn());
-        HttpIo.sendBytes(exchange, 200, CSN_TYPE, csn.getBytes(StandardCharsets.UTF_8));
+        String content = type.isFlow() ? object.csn() : faults.csn(space, name, object.csn());
+        HttpIo.sendBytes(exchange, 200, CSN_TYPE, content.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Only the full-content media type is served; the CLI's other variants (§4.2) and wildcards get 406. */
+    /**
+     * Only the full-content media type is served; the CLI's other variants of {@code --accept} (simplified,
+     * design-time, run-time) and wildcards get 406.
+     */
     static boolean acceptsCsn(String accept) {
         if (accept == null) {
             return false;
@@ -100,7 +138,7 @@ final class DesignTimeEndpoint {
         return false;
     }
 
-    /** {@code {"details":{"message":...,"stack":"See correlation id <id>"}}} plus {@code x-correlationid} (§5.3). */
+    /** {@code {"details":{"message":...,"stack":"See correlation id <id>"}}} plus {@code x-correlationid}. */
     static void sendError(HttpExchange exchange, int status, String message) throws IOException {
         String correlationId = UUID.randomUUID().toString();
         exchange.getResponseHeaders().set("x-correlationid", correlationId);

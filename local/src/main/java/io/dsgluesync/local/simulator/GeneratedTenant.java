@@ -1,15 +1,18 @@
 package io.dsgluesync.local.simulator;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
 
 /**
  * Builds {@link Tenant#generated} tenants. Everything follows from the seed: space and asset names, kinds
  * (about 70% views, 20% analytic models, 10% analytical datasets), URL prefixes, and a per-asset seed from which
- * {@link GeneratedEntityFactory} re-creates the columns each time a CSDL or CSN document is requested.
+ * {@link GeneratedEntityFactory} re-creates the columns each time a CSDL or CSN document is requested. Each space
+ * also gets the replication flows of {@link GeneratedReplicationFlows}.
  */
 final class GeneratedTenant {
 
@@ -36,11 +39,20 @@ final class GeneratedTenant {
                     "Generated Space " + i + " (" + titleCase(topic) + ")"));
         }
         List<SimAsset> assets = new ArrayList<>(assetCount);
+        Map<String, List<String>> namesBySpace = new HashMap<>();
         for (int j = 1; j <= assetCount; j++) {
             SimSpace space = spaces.get(random.nextInt(spaceCount));
-            assets.add(asset(j, space.name(), random));
+            SimAsset asset = asset(j, space.name(), random);
+            assets.add(asset);
+            namesBySpace.computeIfAbsent(space.name(), s -> new ArrayList<>()).add(asset.name());
         }
-        return Tenant.of(spaces, assets);
+        // Drawn after the assets, so that adding flows left the assets of every seed as they were.
+        List<DesignObject> flows = new ArrayList<>();
+        for (SimSpace space : spaces) {
+            flows.addAll(GeneratedReplicationFlows.forSpace(space, namesBySpace.getOrDefault(space.name(), List.of()),
+                    random.nextLong()));
+        }
+        return Tenant.of(spaces, assets, flows);
     }
 
     private static SimAsset asset(int number, String space, Random random) {

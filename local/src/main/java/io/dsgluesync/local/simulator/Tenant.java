@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * The spaces and exposed assets one simulated tenant serves, in catalog order, plus design-time objects the catalog
- * does not list (local and remote tables, reference P1). Immutable.
+ * does not list (local and remote tables, replication flows). Immutable.
  */
 public final class Tenant {
 
@@ -69,14 +69,17 @@ public final class Tenant {
                 Objects.requireNonNull(unlistedObjects));
     }
 
-    /** The hand-written tenant of {@code /tenant/sample/}: two spaces, seven assets (see its catalog.json). */
+    /**
+     * The hand-written tenant of {@code /tenant/sample/}: two spaces, seven assets, and design objects the catalog
+     * does not list, four of them replication flows (see its catalog.json).
+     */
     public static Tenant sample() {
         return SampleTenantLoader.load();
     }
 
     /**
-     * A deterministic synthetic tenant: the same arguments always give the same names, labels, kinds and CSDL.
-     * CSDL is rendered on request, so large tenants stay cheap.
+     * A deterministic synthetic tenant: the same arguments always give the same names, labels, kinds, CSDL and
+     * replication flows. Documents are rendered on request, so large tenants stay cheap.
      */
     public static Tenant generated(int spaces, int assets, long seed) {
         return GeneratedTenant.build(spaces, assets, seed);
@@ -107,8 +110,8 @@ public final class Tenant {
 
     /**
      * Technical names the design-time list {@code /dwaas-core/api/v1/spaces/<space>/<type>} returns: matching
-     * catalog assets in catalog order, then unlisted objects. Empty for an unknown space. Built on each call, so a
-     * large generated tenant holds no extra lists.
+     * catalog assets and unlisted objects, sorted by name so that pages of the list never overlap. Empty for an
+     * unknown space. Built on each call, so a large generated tenant holds no extra lists.
      */
     public List<String> designObjects(String space, DesignObjectType type) {
         List<String> names = new ArrayList<>();
@@ -122,6 +125,7 @@ public final class Tenant {
                 names.add(object.name());
             }
         }
+        Collections.sort(names);
         return names;
     }
 

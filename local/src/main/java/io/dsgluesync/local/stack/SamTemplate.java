@@ -62,7 +62,24 @@ public final class SamTemplate {
             }
             throw new IllegalArgumentException(variable + ": !Ref " + ref + " has no local value and no default");
         }
+        if (intrinsic.get("Fn::If") instanceof java.util.List<?> branches && branches.size() == 3) {
+            boolean holds = condition(variable, map(template.get("Conditions")).get(String.valueOf(branches.get(0))),
+                    physicalIds);
+            return resolve(variable, branches.get(holds ? 1 : 2), physicalIds);
+        }
         throw new IllegalArgumentException(variable + ": unsupported intrinsic " + intrinsic.keySet());
+    }
+
+    /** The conditions the template uses: {@code Fn::Equals} of resolved values, {@code Fn::Not}. */
+    private boolean condition(String variable, Object value, Map<String, String> physicalIds) {
+        Map<String, Object> intrinsic = map(value);
+        if (intrinsic.get("Fn::Equals") instanceof java.util.List<?> pair && pair.size() == 2) {
+            return resolve(variable, pair.get(0), physicalIds).equals(resolve(variable, pair.get(1), physicalIds));
+        }
+        if (intrinsic.get("Fn::Not") instanceof java.util.List<?> one && one.size() == 1) {
+            return !condition(variable, one.get(0), physicalIds);
+        }
+        throw new IllegalArgumentException(variable + ": unsupported condition " + intrinsic.keySet());
     }
 
     @SuppressWarnings("unchecked")

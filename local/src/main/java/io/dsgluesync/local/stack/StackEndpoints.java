@@ -32,6 +32,7 @@ public record StackEndpoints(int motoPort, String datasphereUrl, String tokenUrl
         ids.put("AssetQueue", resources.assetQueueUrl());
         ids.put("PriorityAssetQueue", resources.priorityQueueUrl());
         ids.put("SyncRulesBucket", resources.rulesBucket());
+        ids.put("DataBucket", resources.dataBucket());
         // One function runs at a time locally, and the simulator has no request limit unless a test sets one.
         ids.put("WorkerMaxConcurrency", "1");
         ids.put("PriorityWorkerMaxConcurrency", "0");

@@ -24,12 +24,16 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 public record StackResources(String assetQueueUrl, String priorityQueueUrl, String assetDlqUrl,
                              String resultsQueueUrl, String resultsDlqUrl, String auditTable, String secretArn,
-                             String rulesBucket) {
+                             String rulesBucket, String dataBucket, String replicaBucket) {
 
     public static final String PREFIX = "dsgs-local";
     static final int MAX_RECEIVE_COUNT = 5;
 
     public static final String RULES_KEY = "sync-rules.json";
+    /** The stack's data bucket (template.yaml's DataBucket): the tables' default locations. */
+    public static final String DATA_BUCKET = PREFIX + "-data";
+    /** Where the demo's replication flows write (local/sync-rules.json maps connection S3_DATALAKE to it). */
+    public static final String REPLICA_BUCKET = PREFIX + "-replica";
 
     /** {@code rulesFile}: uploaded as the rules file the functions read from S3; null for none. */
     public static StackResources bootstrap(LocalAws aws, ClientCredentials datasphereClient, Path rulesFile)
@@ -47,15 +51,19 @@ public record StackResources(String assetQueueUrl, String priorityQueueUrl, Stri
         String secretArn = secret(aws, PREFIX + "/datasphere-client", datasphereClient);
         String bucket = "";
         if (rulesFile != null) {
-            bucket = PREFIX + "-config";
-            String name = bucket;
-            if (!aws.s3().listBuckets().buckets().stream().anyMatch(b -> b.name().equals(name))) {
-                aws.s3().createBucket(r -> r.bucket(name).createBucketConfiguration(
-                        c -> c.locationConstraint(LocalAws.REGION)));
-            }
-            aws.s3().putObject(r -> r.bucket(name).key(RULES_KEY), RequestBody.fromFile(rulesFile));
+            bucket = bucket(aws, PREFIX + "-config");
+            aws.s3().putObject(r -> r.bucket(PREFIX + "-config").key(RULES_KEY), RequestBody.fromFile(rulesFile));
         }
-        return new StackResources(assets, priority, assetDlq, results, resultsDlq, table, secretArn, bucket);
+        return new StackResources(assets, priority, assetDlq, results, resultsDlq, table, secretArn, bucket,
+                bucket(aws, DATA_BUCKET), bucket(aws, REPLICA_BUCKET));
+    }
+
+    private static String bucket(LocalAws aws, String name) {
+        if (aws.s3().listBuckets().buckets().stream().noneMatch(b -> b.name().equals(name))) {
+            aws.s3().createBucket(r -> r.bucket(name).createBucketConfiguration(
+                    c -> c.locationConstraint(LocalAws.REGION)));
+        }
+        return name;
     }
 
     private static String queue(LocalAws aws, String name, Map<QueueAttributeName, String> attributes) {

@@ -67,7 +67,7 @@ public final class SyncRunner {
         Map<String, AttributeValue> item = store.summaryItem(runId).orElse(Map.of());
         Map<String, String> summary = new LinkedHashMap<>();
         for (String key : List.of("status", "expectedAssets", "processed", "created", "updated",
-                "unchanged", "failed", "conflict", "listingComplete", "glueCalls", "datasphereRequests")) {
+                "unchanged", "failed", "conflict", "skipped", "listingComplete", "glueCalls", "datasphereRequests")) {
             AttributeValue v = item.get(key);
             summary.put(key, v == null ? (key.equals("status") ? "RUNNING" : "0")
                     : v.s() != null ? v.s() : v.n() != null ? v.n() : String.valueOf(v.bool()));

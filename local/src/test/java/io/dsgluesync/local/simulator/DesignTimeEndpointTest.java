@@ -59,8 +59,8 @@ class DesignTimeEndpointTest {
     }
 
     @Test
-    void listsAreBareArraysOfTechnicalNamesIncludingObjectsTheCatalogLacks() {
-        assertEquals(List.of("SAP.TIME.VIEW_DIMENSION_DAY", "SAP_SC_SALES_V_SalesOrders", "SAP_SC_FI_V_ProductsDim"),
+    void listsAreBareArraysOfTechnicalNamesSortedAndIncludingObjectsTheCatalogLacks() {
+        assertEquals(List.of("SAP.TIME.VIEW_DIMENSION_DAY", "SAP_SC_FI_V_ProductsDim", "SAP_SC_SALES_V_SalesOrders"),
                 names("SAP_CONTENT", "views"));
         assertEquals(List.of("SALES_AM_ORDER_ITEMS"), names("SAP_CONTENT", "analyticmodels"));
         assertEquals(List.of("SAP.TIME.M_TIME_DIMENSION"), names("SAP_CONTENT", "localtables"));

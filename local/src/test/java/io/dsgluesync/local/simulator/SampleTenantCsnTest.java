@@ -45,6 +45,9 @@ class SampleTenantCsnTest {
         assertEquals(7, tenant.allAssets().size());
         assertTrue(tenant.designObject("SAP_CONTENT", DesignObjectType.LOCAL_TABLES, "SAP.TIME.M_TIME_DIMENSION").isPresent());
         assertTrue(tenant.designObject("SPACE_A", DesignObjectType.REMOTE_TABLES, "BusinessPartners").isPresent());
+        assertEquals(List.of("RF_SALES_TO_BQ", "RF_SALES_TO_S3"),
+                tenant.designObjects("SAP_CONTENT", DesignObjectType.REPLICATION_FLOWS));
+        assertTrue(tenant.asset("SAP_CONTENT", "RF_SALES_TO_S3").isEmpty());
         assertTrue(tenant.asset("SPACE_A", "BusinessPartners").isEmpty());
         assertTrue(tenant.designObject("SPACE_A", DesignObjectType.VIEWS, "BusinessPartners").isEmpty());
         assertEquals(List.of(), tenant.designObjects("NOPE", DesignObjectType.VIEWS));

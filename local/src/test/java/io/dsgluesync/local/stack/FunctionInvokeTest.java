@@ -48,7 +48,9 @@ class FunctionInvokeTest {
     void discoveryEnqueuesEveryAssetInPriorityOrderAndAnnouncesTheRun() throws Exception {
         JsonNode response = invoke("DiscoveryFunction", event("discovery-schedule.json"));
         assertEquals("20261125T020000Z-53dc4d37", response.get("runId").asText());
-        assertEquals(7, response.get("assetsEnqueued").asInt());
+        // The sample tenant's 7 catalog assets plus what its replication flows add: the local table
+        // SAP.TIME.M_TIME_DIMENSION and the S/4HANA objects I_CUSTOMER and I_SUPPLIER.
+        assertEquals(10, response.get("assetsEnqueued").asInt());
         assertEquals(1, response.get("priorityEnqueued").asInt());
         assertTrue(response.get("listingComplete").asBoolean());
         // local/sync-rules.json certifies SALES_* in SAP_CONTENT: priority 20, at the priority queue's threshold.
@@ -56,15 +58,15 @@ class FunctionInvokeTest {
         assertEquals(List.of("SALES_AM_ORDER_ITEMS"), urgent.stream().map(a -> a.get("asset").asText()).toList());
         assertEquals(20, urgent.get(0).get("priority").asInt());
         List<JsonNode> assets = receiveAll(stack.endpoints.resources().assetQueueUrl());
-        assertEquals(6, assets.size());
+        assertEquals(9, assets.size());
         assertEquals(List.of("ENROLLMENT_AM", "CollegeEnrollment"),
                 assets.subList(0, 2).stream().map(a -> a.get("asset").asText()).toList());
-        assertEquals(List.of(10, 5, 0, 0, 0, 0), assets.stream().map(a -> a.get("priority").asInt()).toList());
+        assertEquals(List.of(10, 5, 0, 0, 0, 0, 0, 0, 0), assets.stream().map(a -> a.get("priority").asInt()).toList());
         assertTrue(assets.stream().allMatch(a -> a.get("runId").asText().equals("20261125T020000Z-53dc4d37")
                 && a.get("schemaVersion").asInt() == 1));
         List<JsonNode> results = receiveAll(stack.endpoints.resources().resultsQueueUrl());
         assertEquals("run", results.get(0).get("type").asText());
-        assertEquals(7, results.get(0).get("expectedAssets").asInt());
+        assertEquals(10, results.get(0).get("expectedAssets").asInt());
     }
 
     @Test

@@ -34,7 +34,7 @@ class TemplateTest {
             SamTemplate.FunctionDefinition function = template.function(id, Map.of(
                     "DatasphereUrl", "https://t.example", "DatasphereTokenUrl", "https://t.example/oauth/token",
                     "DatasphereClientSecret", "arn:secret", "AssetQueue", "q1", "ResultsQueue", "q2",
-                    "AuditTable", "t", "PriorityAssetQueue", "q3"));
+                    "AuditTable", "t", "PriorityAssetQueue", "q3", "DataBucket", "data-bucket"));
             String className = function.handler().substring(0, function.handler().indexOf("::"));
             Path jar = paths.projectDir().resolve(function.codeUri());
             assertTrue(Files.exists(jar), jar + " is built by mvn package");
@@ -51,11 +51,15 @@ class TemplateTest {
     void refsResolveToLocalResourcesAndParameterDefaults() throws Exception {
         SamTemplate.FunctionDefinition worker = SamTemplate.read(paths.template()).function("WorkerFunction",
                 Map.of("DatasphereUrl", "http://127.0.0.1:1", "DatasphereTokenUrl", "http://127.0.0.1:1/oauth/token",
-                        "DatasphereClientSecret", "arn:aws:secretsmanager:x", "ResultsQueue", "http://q/results"));
+                        "DatasphereClientSecret", "arn:aws:secretsmanager:x", "ResultsQueue", "http://q/results",
+                        "DataBucket", "stack-data-bucket"));
         assertEquals("http://q/results", worker.environment().get("RESULTS_QUEUE_URL"));
         assertEquals("datasphere_", worker.environment().get("GLUE_DATABASE_PREFIX"));
         assertEquals("worker", worker.environment().get("POWERTOOLS_SERVICE_NAME"));
         assertEquals("DatasphereGlueSync", worker.environment().get("POWERTOOLS_METRICS_NAMESPACE"));
         assertEquals("io.dsgluesync.worker.WorkerHandler::handleRequest", worker.handler());
+        // DataBucketName is empty by default, so the condition CreateDataBucket picks the stack's own bucket.
+        assertEquals("stack-data-bucket", worker.environment().get("GLUE_DATA_BUCKET"));
+        assertEquals("", worker.environment().get("GLUE_TABLE_LOCATION_TEMPLATE"));
     }
 }

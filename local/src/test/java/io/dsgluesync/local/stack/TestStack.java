@@ -33,8 +33,8 @@ final class TestStack implements AutoCloseable {
         StackPaths paths = StackPaths.discover();
         Path logDir = paths.projectDir().resolve("local/target/test-stacks/" + name);
         Files.createDirectories(logDir);
-        try (var old = Files.list(logDir)) {
-            for (Path file : old.toList()) {
+        try (var old = Files.walk(logDir)) {
+            for (Path file : old.sorted(java.util.Comparator.reverseOrder()).filter(p -> !p.equals(logDir)).toList()) {
                 Files.delete(file);
             }
         }
