@@ -65,7 +65,10 @@ public class AssetSync {
         try {
             AssetRules assetRules = new AssetRules(rules.businessContext(message.space(), message.asset(),
                     message.kind()), rules.columns(message.space(), message.asset(), message.kind()));
-            String configHash = Fingerprints.sha256(JsonCodec.write(mapping) + assetRules.canonical());
+            // The replication binding is configuration too: a flow moved to another folder or bucket must reach the
+            // table even while the asset's $metadata answers 304.
+            String configHash = Fingerprints.sha256(JsonCodec.write(mapping) + assetRules.canonical()
+                    + (message.replica() == null ? "" : JsonCodec.write(message.replica())));
             Map<String, Optional<StoredTable>> stored = new LinkedHashMap<>();
             for (TargetCatalog target : targets) {
                 String name = target.target().name();

@@ -177,6 +177,21 @@ class AssetMessagesTest {
     }
 
     @Test
+    void aReplicatedObjectNeedsItsReplicaAndAReplicaNeedsItsFields() {
+        MessageFormatException missing = refused(edited(m -> {
+            m.remove("relationalMetadataUrl");
+            m.put("kind", "REPLICATED_OBJECT");
+        }));
+        assertEquals("replica", missing.field());
+        assertTrue(missing.getMessage().contains("SAP.TIME.VIEW_DIMENSION_DAY"), missing.getMessage());
+
+        MessageFormatException noFileType = refused(edited(m -> m.putObject("replica").put("flow", "RF")
+                .put("task", "t1").put("targetObject", "X")));
+        assertEquals("replica.fileType", noFileType.field());
+        assertEquals("replica", refused(edited(m -> m.put("replica", "s3://x"))).field());
+    }
+
+    @Test
     void anotherSchemaVersionIsRefused() {
         MessageFormatException e = refused(edited(m -> m.put("schemaVersion", 2)));
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.glue.model.Column;
 import software.amazon.awssdk.services.glue.model.Database;
@@ -299,6 +300,30 @@ class EndToEndSyncTest {
     private static List<JsonNode> jsonLines(String file) throws Exception {
         return Files.readAllLines(stack.logDir.resolve(file)).stream().filter(l -> l.startsWith("{"))
                 .map(EndToEndSyncTest::json).toList();
+    }
+
+    @Test
+    @Order(10)
+    void aReplicationTargetMovedToAnotherBucketMovesItsTablesEvenWhileTheMetadataIsUnchanged() throws Exception {
+        String rules = Files.readString(stack.paths.projectDir().resolve("local/sync-rules.json"))
+                .replace("\"bucket\": \"dsgs-local-replica\"", "\"bucket\": \"dsgs-local-moved\"");
+        stack.aws.s3().putObject(r -> r.bucket(stack.endpoints.resources().rulesBucket()).key(StackResources.RULES_KEY),
+                RequestBody.fromString(rules));
+        try {
+            SyncReport moved = stack.runner().run();
+            assertEquals("UPDATED", moved.assets().stream().filter(a -> a.asset().equals("SAP_SC_SALES_V_SalesOrders"))
+                    .findFirst().orElseThrow().action());
+            assertEquals("s3://dsgs-local-moved/datasphere/replicated/SALES_ORDERS/",
+                    table("datasphere_sap_content", "sap_sc_sales_v_salesorders").storageDescriptor().location());
+            assertEquals("s3://dsgs-local-moved/s4/cds/I_CUSTOMER/",
+                    table("datasphere_space_a", "i_customer").storageDescriptor().location());
+            assertEquals("UNCHANGED", moved.assets().stream().filter(a -> a.asset().equals("SAP_SC_FI_V_ProductsDim"))
+                    .findFirst().orElseThrow().action(), "an asset without a replication flow is not touched");
+        } finally {
+            stack.aws.s3().putObject(r -> r.bucket(stack.endpoints.resources().rulesBucket())
+                    .key(StackResources.RULES_KEY), RequestBody.fromFile(stack.paths.projectDir()
+                    .resolve("local/sync-rules.json")));
+        }
     }
 
     private static List<Map<String, AttributeValue>> auditItems(String runId) {
