@@ -46,6 +46,14 @@ public final class RunReport {
                         text(a, "action"), error));
             }
         }
+        List<Map<String, AttributeValue>> skipped = assets.stream().filter(a -> "SKIPPED".equals(text(a, "action")))
+                .sorted(Comparator.comparing((Map<String, AttributeValue> a) -> text(a, "space"))
+                        .thenComparing(a -> text(a, "asset"))).toList();
+        if (!skipped.isEmpty()) {
+            out.append("Skipped assets:\n");
+            skipped.forEach(a -> out.append(String.format("  %-16s %-36s %s%n", text(a, "space"), text(a, "asset"),
+                    text(a, "note"))));
+        }
         return out.toString();
     }
 

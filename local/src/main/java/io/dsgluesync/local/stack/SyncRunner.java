@@ -77,12 +77,28 @@ public final class SyncRunner {
             String database = text(asset, "database");
             String table = text(asset, "table");
             lines.add(new SyncReport.AssetLine(text(asset, "space"), text(asset, "asset"), database, table,
-                    glueColumns(aws, database, table), text(asset, "action"), text(asset, "error")));
+                    glueColumns(aws, database, table), text(asset, "action"), note(asset)));
         }
         // An unreadable message's audit record has no table: such lines sort last within their space.
         lines.sort(java.util.Comparator.comparing(SyncReport.AssetLine::space).thenComparing(SyncReport.AssetLine::table,
                 java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
         return new SyncReport(runId, response, lines, summary, workerDrain, resultsDrain);
+    }
+
+    /** What the operator should read about an asset: its error, why it was skipped, or its first warning. */
+    private static String note(Map<String, AttributeValue> asset) {
+        String error = text(asset, "error");
+        if (error != null) {
+            return error;
+        }
+        if ("SKIPPED".equals(text(asset, "action"))) {
+            return text(asset, "note");
+        }
+        AttributeValue warnings = asset.get("warnings");
+        if (warnings == null || !warnings.hasL() || warnings.l().isEmpty()) {
+            return null;
+        }
+        return warnings.l().size() + " warning(s): " + warnings.l().get(0).s();
     }
 
     private static int glueColumns(LocalAws aws, String database, String table) {

@@ -273,6 +273,8 @@ class EndToEndSyncTest {
         assertTrue(report.startsWith("Run " + first.runId() + "  COMPLETE"), report);
         assertTrue(report.contains("expected 10  processed 10  created 9"), report);
         assertTrue(report.contains("No failed or conflicting assets."), report);
+        assertTrue(report.contains("Skipped assets:\n  SPACE_A          I_SUPPLIER"), report);
+        assertTrue(report.contains("carries no column definitions for I_SUPPLIER"), report);
         String runs = results("runs", "5");
         List<String> lines = runs.lines().toList();
         assertEquals(3, lines.size(), runs);
