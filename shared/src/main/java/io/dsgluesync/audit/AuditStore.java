@@ -38,8 +38,13 @@ public class AuditStore {
         return "RUN#" + runId;
     }
 
-    /** Records what discovery announced; order-independent with the asset records. */
+    /**
+     * Records what discovery announced; order-independent with the asset records and idempotent: a redelivered or
+     * re-sent announcement sets the same values (never adds), and an announcement older than the one stored is
+     * ignored. The run's start is the first announcement's.
+     */
     public RunStatus recordRun(RunStarted run) {
+        String announcedAt = run.announcedAt() == null ? "" : run.announcedAt();
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":runId", s(run.runId()));
         values.put(":startedAt", s(run.startedAt()));
@@ -48,17 +53,32 @@ public class AuditStore {
         values.put(":spaces", AttributeValue.fromL(run.spaces().stream().map(AuditStore::s).toList()));
         values.put(":errors", AttributeValue.fromL(run.listingErrors().stream().map(AuditStore::s).toList()));
         values.put(":dsp", n(run.datasphereRequests()));
-        Map<String, AttributeValue> item = dynamo.updateItem(r -> r.tableName(table).key(summaryKey(run.runId()))
-                .updateExpression("SET #runId = :runId, #startedAt = :startedAt, #expected = :expected, "
-                        + "#complete = :complete, #spaces = :spaces, #errors = :errors ADD #dsp :dsp")
-                .expressionAttributeNames(Map.of("#runId", "runId", "#startedAt", "startedAt",
-                        "#expected", "expectedAssets", "#complete", "listingComplete", "#spaces", "spaces",
-                        "#errors", "listingErrors", "#dsp", "datasphereRequests"))
-                .expressionAttributeValues(values)
-                .returnValues(ReturnValue.ALL_NEW)).attributes();
-        // The run index (pk=RUNS) lets an operator list the latest runs without a scan.
-        dynamo.putItem(r -> r.tableName(table).item(Map.of("pk", s(RUNS), "sk", s(run.startedAt() + "#" + run.runId()),
-                "runId", s(run.runId()), "startedAt", s(run.startedAt()))));
+        values.put(":announcedAt", s(announcedAt));
+        Map<String, AttributeValue> item;
+        try {
+            item = dynamo.updateItem(r -> r.tableName(table).key(summaryKey(run.runId()))
+                    .updateExpression("SET #runId = :runId, #startedAt = if_not_exists(#startedAt, :startedAt), "
+                            + "#expected = :expected, #complete = :complete, #spaces = :spaces, #errors = :errors, "
+                            + "#dspDiscovery = :dsp, #announcedAt = :announcedAt")
+                    .conditionExpression("attribute_not_exists(#announcedAt) OR #announcedAt <= :announcedAt")
+                    .expressionAttributeNames(Map.of("#runId", "runId", "#startedAt", "startedAt",
+                            "#expected", "expectedAssets", "#complete", "listingComplete", "#spaces", "spaces",
+                            "#errors", "listingErrors", "#dspDiscovery", "discoveryRequests",
+                            "#announcedAt", "announcedAt"))
+                    .expressionAttributeValues(values)
+                    .returnValues(ReturnValue.ALL_NEW)).attributes();
+        } catch (ConditionalCheckFailedException newerAnnouncementStored) {
+            return readRun(run.runId()).orElseThrow();
+        }
+        // The run index (pk=RUNS, sorted by run id, which starts with the scheduled time) lets an operator list the
+        // latest runs without a scan; one row per run however often it is announced.
+        try {
+            dynamo.putItem(r -> r.tableName(table).item(Map.of("pk", s(RUNS), "sk", s(run.runId()),
+                    "runId", s(run.runId()), "startedAt", s(run.startedAt())))
+                    .conditionExpression("attribute_not_exists(sk)"));
+        } catch (ConditionalCheckFailedException alreadyIndexed) {
+            // the first announcement's row stays
+        }
         return RunStatus.from(item);
     }
 
@@ -84,8 +104,18 @@ public class AuditStore {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
 
-    /** Writes the asset item and counts it, exactly once; answers empty for a duplicate delivery. */
-    public Optional<RunStatus> recordAsset(AuditRecord record) {
+    /** What recording an audit record did: the run's state afterwards, and whether it had been recorded before. */
+    public record Recorded(RunStatus status, boolean duplicate) {
+    }
+
+    /**
+     * Writes the asset item and counts it, exactly once. The transaction carries a client request token derived from
+     * the record's identity, so an SDK retry of a transaction that had already committed succeeds instead of failing
+     * its condition (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html,
+     * ClientRequestToken: idempotent for 10 minutes); a later redelivery finds the item and is a duplicate. Either
+     * way the run's state is answered, so the caller can evaluate completion on every delivery.
+     */
+    public Recorded recordAsset(AuditRecord record) {
         Map<String, AttributeValue> item = AuditItems.assetItem(record, clock.instant().plus(ttl).getEpochSecond());
         String counter = record.action().counter();
         Map<String, AttributeValue> values = new HashMap<>();
@@ -103,7 +133,7 @@ public class AuditStore {
                 "#duration", "durationTotalMs", "#glue", "glueCalls", "#dsp", "datasphereRequests",
                 "#accounts", "targetAccounts");
         try {
-            dynamo.transactWriteItems(r -> r.transactItems(
+            dynamo.transactWriteItems(r -> r.clientRequestToken(requestToken(record)).transactItems(
                     TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
                             .conditionExpression("attribute_not_exists(sk)")).build(),
                     TransactWriteItem.builder().update(u -> u.tableName(table).key(summaryKey(record.runId()))
@@ -114,12 +144,24 @@ public class AuditStore {
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.cancellationReasons();
             if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
-                return Optional.empty();
+                return new Recorded(readRun(record.runId()).orElseThrow(), true);
             }
             throw e;
         }
-        return Optional.of(readRun(record.runId()).orElseThrow());
+        return new Recorded(readRun(record.runId()).orElseThrow(), false);
     }
+
+    /** At most 36 characters (the API's limit): a hash of the run, space and asset. */
+    static String requestToken(AuditRecord record) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest((record.runId() + "\u0000"
+                    + record.space() + "\u0000" + record.asset()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 18);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
 
     /** Marks the run finished once, when every expected asset is accounted for; true if this call marked it. */
     public boolean markFinished(RunStatus status) {

@@ -22,7 +22,8 @@ public final class RunReport {
                 num(summary, "conflict"), num(summary, "skipped")));
         out.append(String.format("  asset time total %s ms, p95 %s ms; Glue calls %s; Datasphere requests %s;"
                         + " target accounts %s%n", num(summary, "durationTotalMs"), num(summary, "p95DurationMs"),
-                num(summary, "glueCalls"), num(summary, "datasphereRequests"),
+                num(summary, "glueCalls"), Long.parseLong(num(summary, "datasphereRequests"))
+                        + Long.parseLong(num(summary, "discoveryRequests")),
                 summary.containsKey("targetAccounts") ? String.join(",", summary.get("targetAccounts").ss()) : "-"));
         if (summary.containsKey("listingErrors") && !summary.get("listingErrors").l().isEmpty()) {
             out.append("  listing errors:\n");

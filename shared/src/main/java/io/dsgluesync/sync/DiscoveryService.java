@@ -130,7 +130,7 @@ public class DiscoveryService {
         boolean complete = errors.isEmpty();
         RunStarted announcement = new RunStarted(RunStarted.TYPE, 1, runId, started.toString(),
                 messages.size() + collisions.size(), complete, spaces.stream().map(Space::name).toList(),
-                List.copyOf(errors), datasphere.requestCount());
+                List.copyOf(errors), datasphere.requestCount(), clock.instant().toString());
         publisher.send(queues.results(), JsonCodec.write(announcement));
         publisher.sendAll(queues.results(), collisions.stream().map(JsonCodec::write).toList());
         List<String> urgent = new ArrayList<>();

@@ -8,7 +8,6 @@ import io.dsgluesync.audit.RunStarted;
 import io.dsgluesync.audit.RunStatus;
 import io.dsgluesync.model.JsonCodec;
 import io.dsgluesync.model.MessageFormatException;
-import java.util.Optional;
 
 /** Applies one results-queue message (a run announcement or an asset's audit record) to the audit table. */
 public class ResultsRecorder {
@@ -38,9 +37,11 @@ public class ResultsRecorder {
                 JsonCodec.requiredText(node, "asset");
                 JsonCodec.requiredText(node, "action");
                 AuditRecord record = JsonCodec.mapper().treeToValue(node, AuditRecord.class);
-                Optional<RunStatus> status = store.recordAsset(record);
-                return new Outcome(type, record.runId(), status.orElse(null), status.isEmpty(),
-                        status.map(this::finishIfDone).orElse(false), record.action());
+                // Completion is evaluated on every delivery, duplicates included: the delivery that committed the
+                // record may have died before it could mark the run finished.
+                AuditStore.Recorded recorded = store.recordAsset(record);
+                return new Outcome(type, record.runId(), recorded.status(), recorded.duplicate(),
+                        finishIfDone(recorded.status()), record.action());
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new MessageFormatException("body", "results message of type '" + type + "' is malformed: "
