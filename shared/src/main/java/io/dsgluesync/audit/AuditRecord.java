@@ -40,4 +40,52 @@ public record AuditRecord(
 
     public static final String TYPE = "asset";
     public static final int SCHEMA_VERSION = 1;
+    /** Warnings and changed fields kept in full; the rest are counted, so an item stays far below DynamoDB's 400 KB. */
+    static final int MAX_LIST_ENTRIES = 50;
+    /** Error, note and each list entry are cut at this many characters. */
+    static final int MAX_TEXT = 2_000;
+
+    /**
+     * Bounded: a table of 5,000 columns with a note on each would otherwise carry about 400 KB of warnings
+     * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html, item size).
+     */
+    public AuditRecord {
+        changedFields = bounded(changedFields);
+        warnings = bounded(warnings);
+        error = cut(error);
+        note = cut(note);
+        calls = calls == null ? Map.of() : Map.copyOf(calls);
+        targetActions = targetActions == null ? Map.of() : Map.copyOf(targetActions);
+    }
+
+    /** An asset that discovery already knows cannot be synced (its name is taken, its message was refused). */
+    public static AuditRecord failedAtDiscovery(String runId, String space, String asset, String kind, String database,
+                                                String table, String errorClass, String field, String error,
+                                                String finishedAt) {
+        return new AuditRecord(TYPE, SCHEMA_VERSION, runId, space, asset, kind, database, table, AuditAction.FAILED, 0,
+                null, null, List.of(), errorClass, field, error, null, List.of(), Map.of(), null, Map.of(), 0,
+                finishedAt);
+    }
+
+    private static List<String> bounded(List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        List<String> kept = new java.util.ArrayList<>();
+        for (int i = 0; i < values.size() && i < MAX_LIST_ENTRIES; i++) {
+            kept.add(values.get(i) == null ? "" : cut(values.get(i)));
+        }
+        if (values.size() > MAX_LIST_ENTRIES) {
+            kept.add("… and " + (values.size() - MAX_LIST_ENTRIES) + " more");
+        }
+        return List.copyOf(kept);
+    }
+
+    private static String cut(String text) {
+        if (text == null || text.length() <= MAX_TEXT) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(MAX_TEXT - 1)) ? MAX_TEXT - 1 : MAX_TEXT;
+        return text.substring(0, end) + "… (" + (text.length() - end) + " more characters)";
+    }
 }

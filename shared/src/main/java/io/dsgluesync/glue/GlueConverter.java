@@ -4,6 +4,7 @@ import io.dsgluesync.mapping.ColumnDefinition;
 import io.dsgluesync.mapping.DatabaseDefinition;
 import io.dsgluesync.mapping.SyncParameters;
 import io.dsgluesync.mapping.TableDefinition;
+import io.dsgluesync.model.WireText;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,8 @@ public final class GlueConverter {
     }
 
     public static DatabaseInput databaseInput(DatabaseDefinition database) {
-        return DatabaseInput.builder().name(database.name()).description(database.description())
-                .parameters(database.parameters()).build();
+        return DatabaseInput.builder().name(database.name()).description(WireText.clean(database.description()))
+                .parameters(clean(database.parameters())).build();
     }
 
     /**
@@ -51,17 +52,24 @@ public final class GlueConverter {
         }
         return TableInput.builder()
                 .name(table.name())
-                .description(table.description())
+                .description(WireText.clean(table.description()))
                 .tableType("EXTERNAL_TABLE")
                 .storageDescriptor(sd.build())
                 // Athena needs at least an empty list of partition keys (TableInput.PartitionKeys doc).
                 .partitionKeys(columns(table.partitionKeys()))
-                .parameters(parameters)
+                .parameters(clean(parameters))
                 .build();
     }
 
     private static List<Column> columns(List<ColumnDefinition> columns) {
-        return columns.stream().map(c -> Column.builder().name(c.name()).type(c.type()).comment(c.comment())
-                .parameters(c.parameters()).build()).toList();
+        return columns.stream().map(c -> Column.builder().name(c.name()).type(c.type())
+                .comment(WireText.clean(c.comment())).parameters(clean(c.parameters())).build()).toList();
+    }
+
+    /** Glue accepts only the XML character set in text; a label with U+FFFF must not fail the write. */
+    private static Map<String, String> clean(Map<String, String> parameters) {
+        Map<String, String> cleaned = new TreeMap<>();
+        parameters.forEach((k, v) -> cleaned.put(WireText.clean(k), WireText.clean(v)));
+        return cleaned;
     }
 }

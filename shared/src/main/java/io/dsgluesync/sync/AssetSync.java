@@ -112,6 +112,20 @@ public class AssetSync {
         }
     }
 
+    /**
+     * The record of an asset whose last attempt ended in something no layer expected (an untranslated SDK exception,
+     * a parser's {@code Error}): it is accounted for as failed, naming the asset and what happened, instead of
+     * reaching the dead-letter queue unrecorded.
+     */
+    public AuditRecord failedUnexpectedly(AssetMessage message, Throwable cause) {
+        AuditRecords.Start start = audit.start(message);
+        String database = GlueNames.database(mapping.databasePrefix(), message.space());
+        String table = GlueNames.table(message.asset());
+        return audit.record(start, database, table, AuditAction.FAILED, 0, null, null, List.of(), "Unexpected", null,
+                "asset " + message.space() + "/" + message.asset() + ": unexpected " + cause.getClass().getName()
+                        + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), null, List.of(), Map.of());
+    }
+
     /** Upserts into every target; one target's permanent failure does not stop the others. */
     private AuditRecord write(AuditRecords.Start start, AssetMessage message, TableDefinition definition,
                               Map<String, Optional<StoredTable>> stored, Map<String, String> syncMetadata,

@@ -133,18 +133,40 @@ public class DiscoveryService {
                 List.copyOf(errors), datasphere.requestCount(), clock.instant().toString());
         publisher.send(queues.results(), JsonCodec.write(announcement));
         publisher.sendAll(queues.results(), collisions.stream().map(JsonCodec::write).toList());
-        List<String> urgent = new ArrayList<>();
-        List<String> normal = new ArrayList<>();
+        List<AssetMessage> urgent = new ArrayList<>();
+        List<AssetMessage> normal = new ArrayList<>();
         for (AssetMessage message : messages) {
             boolean priority = queues.priority() != null && rules.isPriority(message.priority());
-            (priority ? urgent : normal).add(AssetMessages.toJson(message));
+            (priority ? urgent : normal).add(message);
         }
         if (!urgent.isEmpty()) {
-            publisher.sendAll(queues.priority(), urgent);
+            enqueue(queues.priority(), urgent);
         }
-        publisher.sendAll(queues.assets(), normal);
+        enqueue(queues.assets(), normal);
         return new DiscoveryResult(runId, spaces.size(), messages.size(), urgent.size(), complete, perSpace,
                 List.copyOf(errors), datasphere.requestCount(), Duration.between(started, clock.instant()).toMillis());
+    }
+
+    /**
+     * Sends the asset messages; one SQS refuses (too large, or refused as the sender's fault) is answered with a
+     * failed audit record naming the asset, so the run still accounts for it and nothing else is held up.
+     */
+    private void enqueue(String queueUrl, List<AssetMessage> assets) {
+        List<QueuePublisher.Rejected> rejected = publisher.sendAll(queueUrl,
+                assets.stream().map(AssetMessages::toJson).toList());
+        List<String> records = new ArrayList<>();
+        for (QueuePublisher.Rejected r : rejected) {
+            AssetMessage m = assets.get(r.index());
+            LOG.warn("asset message refused by SQS: {}/{}: {}", m.space(), m.asset(), r.reason());
+            records.add(JsonCodec.write(AuditRecord.failedAtDiscovery(m.runId(), m.space(), m.asset(),
+                    m.kind().label(), GlueNames.database(glue.databasePrefix(), m.space()), GlueNames.table(m.asset()),
+                    "MessageRejected", "message", "asset " + m.space() + "/" + m.asset()
+                            + ": its queue message was refused: " + r.reason(), clock.instant().toString())));
+        }
+        if (!records.isEmpty()) {
+            publisher.sendAll(queues.results(), records).forEach(r -> LOG.error("audit record refused: {}",
+                    r.reason()));
+        }
     }
 
     /**
@@ -164,12 +186,11 @@ public class DiscoveryService {
             if (owner == m) {
                 return false;
             }
-            failed.add(new AuditRecord(AuditRecord.TYPE, AuditRecord.SCHEMA_VERSION, m.runId(), m.space(), m.asset(),
-                    m.kind().label(), GlueNames.database(glue.databasePrefix(), m.space()), GlueNames.table(m.asset()),
-                    AuditAction.FAILED, 0, null, null, List.of(), "NameCollision", "asset",
-                    "asset " + m.space() + "/" + m.asset() + ": its Glue table name " + table + " is already taken by"
-                            + " asset " + owner.asset() + " (names fold to lower-case [a-z0-9_])", null, List.of(),
-                    Map.of(), null, Map.of(), 0, clock.instant().toString()));
+            failed.add(AuditRecord.failedAtDiscovery(m.runId(), m.space(), m.asset(), m.kind().label(),
+                    GlueNames.database(glue.databasePrefix(), m.space()), GlueNames.table(m.asset()), "NameCollision",
+                    "asset", "asset " + m.space() + "/" + m.asset() + ": its Glue table name " + table
+                            + " is already taken by asset " + owner.asset() + " (names fold to lower-case [a-z0-9_])",
+                    clock.instant().toString()));
             return true;
         });
         return failed;

@@ -56,10 +56,20 @@ class DiscoveryServiceTest {
         };
     }
 
+    /** Asset messages containing this text are refused, as SQS refuses a message over its size limit. */
+    private String refusing = "\u0000never";
     private final QueuePublisher publisher = new QueuePublisher(null) {
         @Override
-        public void sendAll(String queueUrl, List<String> bodies) {
-            sent.computeIfAbsent(queueUrl, q -> new ArrayList<>()).addAll(bodies);
+        public List<Rejected> sendAll(String queueUrl, List<String> bodies) {
+            List<Rejected> rejected = new ArrayList<>();
+            for (int i = 0; i < bodies.size(); i++) {
+                if (!queueUrl.equals("results") && bodies.get(i).contains(refusing)) {
+                    rejected.add(new Rejected(i, bodies.get(i), "message of 300000 bytes is over SQS's limit"));
+                } else {
+                    sent.computeIfAbsent(queueUrl, q -> new ArrayList<>()).add(bodies.get(i));
+                }
+            }
+            return rejected;
         }
     };
 
@@ -123,5 +133,21 @@ class DiscoveryServiceTest {
         JsonNode announcement = bodies("results").get(0);
         assertFalse(announcement.get("listingComplete").asBoolean());
         assertTrue(announcement.get("listingErrors").get(0).asText().startsWith("space DENIED"));
+    }
+
+    @Test
+    void aMessageSqsRefusesBecomesAFailedRecordAndTheRunGoesOn() {
+        refusing = "HUGE_VIEW";
+        DiscoveryResult result = run(Map.of("S", List.of("A", "HUGE_VIEW", "B")), SyncRules.DEFAULT, AssetFilter.ALL);
+
+        assertEquals(List.of("A", "B"), bodies("assets").stream().map(b -> b.get("asset").asText()).toList());
+        List<JsonNode> results = bodies("results");
+        assertEquals(3, results.get(0).get("expectedAssets").asInt(), "the refused asset is still accounted for");
+        JsonNode failed = results.get(1);
+        assertEquals("HUGE_VIEW", failed.get("asset").asText());
+        assertEquals("FAILED", failed.get("action").asText());
+        assertEquals("message", failed.get("errorField").asText());
+        assertTrue(failed.get("error").asText().contains("over SQS's limit"), failed.toString());
+        assertEquals(3, result.assetsEnqueued());
     }
 }

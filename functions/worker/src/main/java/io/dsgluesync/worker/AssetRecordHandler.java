@@ -9,6 +9,8 @@ import io.dsgluesync.model.AssetMessage;
 import io.dsgluesync.model.AssetMessages;
 import io.dsgluesync.model.JsonCodec;
 import io.dsgluesync.model.MessageFormatException;
+import io.dsgluesync.queue.QueuePublisher;
+import io.dsgluesync.sync.AssetSync;
 import io.dsgluesync.sync.RetryLaterException;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -22,19 +24,27 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
  * One SQS record of the asset queue: sync the asset, send its audit record, log and count it. Answers whether the
  * record is done with (synced, or failed for good with an audit record) or should come back later.
  */
-final class AssetRecordHandler {
+final class AssetRecordHandler implements WorkerHandler.RecordHandler {
     private static final Logger LOG = LoggerFactory.getLogger(AssetRecordHandler.class);
     private static final String NAMESPACE = System.getenv().getOrDefault("POWERTOOLS_METRICS_NAMESPACE",
             "DatasphereGlueSync");
-    private final WorkerWiring wiring;
+    private final AssetSync sync;
+    private final QueuePublisher publisher;
+    private final String resultsQueueUrl;
+    private final int maxAttempts;
     private final Metrics metrics;
 
-    AssetRecordHandler(WorkerWiring wiring, Metrics metrics) {
-        this.wiring = wiring;
+    AssetRecordHandler(AssetSync sync, QueuePublisher publisher, String resultsQueueUrl, int maxAttempts,
+                       Metrics metrics) {
+        this.sync = sync;
+        this.publisher = publisher;
+        this.resultsQueueUrl = resultsQueueUrl;
+        this.maxAttempts = maxAttempts;
         this.metrics = metrics;
     }
 
-    boolean handle(SQSEvent.SQSMessage message) {
+    @Override
+    public boolean handle(SQSEvent.SQSMessage message) {
         MDC.put("correlation_id", message.getMessageId());
         try {
             AuditRecord record;
@@ -43,11 +53,11 @@ final class AssetRecordHandler {
                 MDC.put("run_id", asset.runId());
                 MDC.put("space", asset.space());
                 MDC.put("asset", asset.asset());
-                record = wiring.assetSync.process(asset, receiveCount(message) >= wiring.maxAttempts);
+                record = process(asset, receiveCount(message) >= maxAttempts);
             } catch (MessageFormatException e) {
                 record = UnreadableMessages.auditRecord(message.getBody(), e);
             }
-            wiring.publisher.send(wiring.resultsQueueUrl, JsonCodec.write(record));
+            publisher.send(resultsQueueUrl, JsonCodec.write(record));
             count(record);
             return true;
         } catch (RetryLaterException e) {
@@ -58,16 +68,34 @@ final class AssetRecordHandler {
             LOG.warn("asset will be retried", entry("errorText", e.getMessage()),
                     entry("receiveCount", receiveCount(message)));
             return false;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Sending the audit record failed, or the sync failed before its last attempt: SQS delivers it again.
             metrics.addMetric("WorkerErrors", 1, MetricUnit.COUNT);
-            LOG.error("record failed", entry("errorClass", e.getClass().getSimpleName()),
-                    entry("errorText", String.valueOf(e.getMessage())));
+            LOG.error("record failed, will be retried", entry("errorClass", e.getClass().getSimpleName()), e);
             return false;
         } finally {
             MDC.remove("correlation_id");
             MDC.remove("run_id");
             MDC.remove("space");
             MDC.remove("asset");
+        }
+    }
+
+    /**
+     * Syncs the asset. Whatever escapes the sync on the last attempt, {@code Error}s included, becomes a failed
+     * record naming the asset, never a message in the dead-letter queue without one; earlier attempts are retried.
+     */
+    private AuditRecord process(AssetMessage asset, boolean lastAttempt) {
+        try {
+            return sync.process(asset, lastAttempt);
+        } catch (RetryLaterException e) {
+            throw e;
+        } catch (RuntimeException | Error e) {
+            if (!lastAttempt) {
+                throw e;
+            }
+            LOG.error("asset failed unexpectedly on its last attempt", e);
+            return sync.failedUnexpectedly(asset, e);
         }
     }
 

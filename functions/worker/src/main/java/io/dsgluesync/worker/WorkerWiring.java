@@ -16,6 +16,7 @@ import io.dsgluesync.queue.QueuePublisher;
 import io.dsgluesync.rules.SyncRules;
 import io.dsgluesync.sync.AssetSync;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -26,12 +27,15 @@ final class WorkerWiring {
     final QueuePublisher publisher;
     final String resultsQueueUrl;
     final int maxAttempts;
+    final Duration timeReserve;
 
-    private WorkerWiring(AssetSync assetSync, QueuePublisher publisher, String resultsQueueUrl, int maxAttempts) {
+    private WorkerWiring(AssetSync assetSync, QueuePublisher publisher, String resultsQueueUrl, int maxAttempts,
+                         Duration timeReserve) {
         this.assetSync = assetSync;
         this.publisher = publisher;
         this.resultsQueueUrl = resultsQueueUrl;
         this.maxAttempts = maxAttempts;
+        this.timeReserve = timeReserve;
     }
 
     static WorkerWiring fromEnvironment(Map<String, String> env) {
@@ -51,7 +55,17 @@ final class WorkerWiring {
                 "true".equalsIgnoreCase(env.get("DATASPHERE_DESIGN_TIME_ENRICHMENT")), Clock.systemUTC());
         return new WorkerWiring(sync, new QueuePublisher(aws.build(SqsClient.builder())),
                 required(env, "RESULTS_QUEUE_URL"),
-                Integer.parseInt(env.getOrDefault("ASSET_MAX_ATTEMPTS", "3")));
+                Integer.parseInt(env.getOrDefault("ASSET_MAX_ATTEMPTS", "3")), timeReserve(env, settings));
+    }
+
+    /**
+     * How much time one asset may need: {@code WORKER_TIME_RESERVE_SECONDS}, by default one Datasphere request
+     * timeout plus ten seconds for Glue and the audit record.
+     */
+    private static Duration timeReserve(Map<String, String> env, DatasphereSettings settings) {
+        String configured = env.get("WORKER_TIME_RESERVE_SECONDS");
+        return configured == null || configured.isBlank() ? settings.requestTimeout().plusSeconds(10)
+                : Duration.ofSeconds(Long.parseLong(configured));
     }
 
     private static String required(Map<String, String> env, String name) {

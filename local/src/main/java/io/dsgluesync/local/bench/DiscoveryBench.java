@@ -62,9 +62,10 @@ public final class DiscoveryBench {
         int[] messages = {0};
         QueuePublisher counting = new QueuePublisher(null) {
             @Override
-            public void sendAll(String queueUrl, List<String> bodies) {
+            public List<Rejected> sendAll(String queueUrl, List<String> bodies) {
                 batches[0] += (bodies.size() + MAX_BATCH - 1) / MAX_BATCH;
                 messages[0] += bodies.size();
+                return List.of();
             }
         };
         DatasphereClient client = DatasphereConnection.open(new DatasphereSettings(sim.baseUrl(), sim.tokenUrl(),
