@@ -16,7 +16,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
-import software.amazon.awssdk.services.sts.model.StsException;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * One Glue client per target: the base credentials, or an assumed role whose credentials the SDK refreshes before
@@ -52,7 +52,8 @@ public final class GlueTargetClients {
         try {
             var id = sts.getCallerIdentity();
             return new CallerIdentity(id.account(), id.arn());
-        } catch (StsException e) {
+        } catch (SdkException e) {
+            // STS refused the role or could not be reached: reported as an identity that could not be resolved.
             return CallerIdentity.UNKNOWN;
         }
     }

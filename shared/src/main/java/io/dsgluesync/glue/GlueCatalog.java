@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.glue.model.OperationTimeoutException;
 import software.amazon.awssdk.services.glue.model.AccessDeniedException;
 import software.amazon.awssdk.services.glue.model.AlreadyExistsException;
 import software.amazon.awssdk.services.glue.model.ConcurrentModificationException;
@@ -102,12 +105,22 @@ public class GlueCatalog {
             throw new CatalogException(CatalogException.Kind.ACCESS_DENIED, operation, message(e), e);
         } catch (ResourceNumberLimitExceededException e) {
             throw new CatalogException(CatalogException.Kind.LIMIT_EXCEEDED, operation, message(e), e);
+        } catch (OperationTimeoutException e) {
+            throw new CatalogException(CatalogException.Kind.UNAVAILABLE, operation, message(e), e);
         } catch (GlueException e) {
             boolean throttled = e.isThrottlingException() || e.statusCode() == 429;
             throw new CatalogException(throttled ? CatalogException.Kind.THROTTLED
                     : e.statusCode() >= 500 ? CatalogException.Kind.UNAVAILABLE : CatalogException.Kind.REJECTED,
                     operation, message(e), e);
-        } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+        } catch (AwsServiceException e) {
+            // Another service failed on the way, e.g. STS refusing the target's role to the credentials provider
+            // (StsAssumeRoleCredentialsProvider): a denial stays a denial, the rest is transient or a rejection.
+            String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
+            CatalogException.Kind kind = e.statusCode() == 403 || code.startsWith("AccessDenied")
+                    ? CatalogException.Kind.ACCESS_DENIED : e.isThrottlingException() ? CatalogException.Kind.THROTTLED
+                    : e.statusCode() >= 500 ? CatalogException.Kind.UNAVAILABLE : CatalogException.Kind.REJECTED;
+            throw new CatalogException(kind, operation, "credentials: " + e.getMessage(), e);
+        } catch (SdkClientException e) {
             throw new CatalogException(CatalogException.Kind.UNAVAILABLE, operation, e.getMessage(), e);
         }
     }

@@ -3,15 +3,22 @@ package io.dsgluesync.glue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import software.amazon.awssdk.services.glue.model.DatabaseInput;
+import software.amazon.awssdk.services.glue.model.TableInput;
 
 /**
  * Checks that a target's identity may do what the sync does, without changing anything: each permission is
  * exercised on an object that does not exist (or, for CreateDatabase, one that already does), so an allowed call
  * ends in EntityNotFound or AlreadyExists and a missing permission in AccessDenied. AWS authorises a request before
- * it looks for the object. The probe table and database names are under the database prefix, like the sync's own.
+ * it looks for the object. The probe table and database names are under the database prefix, like the sync's own,
+ * but hold a hyphen, which no asset's Glue name can ({@code [a-z0-9_]}), and the UpdateTable probe sends a
+ * {@code VersionId} that no table can have, so that even a table someone created under the probe's name is never
+ * changed (https://docs.aws.amazon.com/glue/latest/webapi/API_UpdateTable.html, VersionId).
  */
 public final class PermissionCheck {
-    static final String PROBE = "dsgs_permission_probe";
+    static final String PROBE = "dsgs-permission-probe";
+    /** Glue's version ids are numbers; this never matches one. */
+    static final String NEVER_A_VERSION = "dsgs-probe-never-a-version";
 
     private PermissionCheck() {
     }
@@ -48,12 +55,13 @@ public final class PermissionCheck {
             checks.add(probe("glue:GetTables", database, () -> glue.listTables(database)));
             checks.add(probe("glue:GetTable", database + "/" + PROBE, () -> glue.getTable(database, PROBE)));
             checks.add(probe("glue:UpdateTable", database + "/" + PROBE,
-                    () -> { glue.updateTable(database, software.amazon.awssdk.services.glue.model.TableInput.builder()
-                            .name(PROBE).build(), null, true); return null; }));
+                    () -> {
+                        glue.updateTable(database, TableInput.builder().name(PROBE).build(), NEVER_A_VERSION, true);
+                        return null;
+                    }));
             if (exists[0]) {
                 checks.add(probe("glue:CreateDatabase", database, () -> {
-                    glue.createDatabase(software.amazon.awssdk.services.glue.model.DatabaseInput.builder()
-                            .name(database).build());
+                    glue.createDatabase(DatabaseInput.builder().name(database).build());
                     return null;
                 }, true));
             } else {
@@ -62,8 +70,7 @@ public final class PermissionCheck {
             }
         }
         checks.add(probe("glue:CreateTable", probeDatabase + "/" + PROBE, () -> {
-            glue.createTable(probeDatabase, software.amazon.awssdk.services.glue.model.TableInput.builder()
-                    .name(PROBE).build());
+            glue.createTable(probeDatabase, TableInput.builder().name(PROBE).build());
             return null;
         }));
         return new TargetReport(target.target().name(), identity.account(), identity.arn(), List.copyOf(checks));

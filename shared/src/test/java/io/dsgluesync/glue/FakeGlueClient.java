@@ -49,7 +49,13 @@ final class FakeGlueClient implements GlueClient {
     /** Operations the caller's identity may not call: they answer AccessDeniedException, as IAM would. */
     final java.util.Set<String> denied = new java.util.HashSet<>();
 
+    /** Thrown by every call, as the SDK throws what the credentials provider failed with (e.g. STS). */
+    RuntimeException credentialsFailure;
+
     private void authorize(String operation) {
+        if (credentialsFailure != null) {
+            throw credentialsFailure;
+        }
         if (denied.contains(operation)) {
             throw software.amazon.awssdk.services.glue.model.AccessDeniedException.builder()
                     .message("User: arn:aws:sts::123456789012:assumed-role/sync/x is not authorized to perform: glue:"

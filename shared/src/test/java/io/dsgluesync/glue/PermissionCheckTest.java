@@ -40,10 +40,53 @@ class PermissionCheckTest {
         PermissionCheck.TargetReport report = check(List.of("datasphere_sales"));
         assertTrue(!report.ok());
         assertEquals(2, report.missing().size(), report.missing().toString());
-        assertTrue(report.missing().get(0).startsWith("glue:UpdateTable on datasphere_sales/dsgs_permission_probe"),
+        assertTrue(report.missing().get(0).startsWith("glue:UpdateTable on datasphere_sales/dsgs-permission-probe"),
                 report.missing().toString());
         assertTrue(report.missing().get(1).startsWith("glue:CreateDatabase on datasphere_sales"),
                 report.missing().toString());
+    }
+
+    @Test
+    void theProbeNeverChangesATableThatHappensToCarryItsName() {
+        glue.createDatabase(r -> r.databaseInput(d -> d.name("datasphere_sales")));
+        glue.createTable(r -> r.databaseName("datasphere_sales").tableInput(t -> t.name(PermissionCheck.PROBE)
+                .description("someone's table").parameters(java.util.Map.of("owner", "analyst"))));
+
+        PermissionCheck.TargetReport report = check(List.of("datasphere_sales"));
+
+        assertTrue(report.ok(), report.missing().toString());
+        var table = glue.getTable(r -> r.databaseName("datasphere_sales").name(PermissionCheck.PROBE)).table();
+        assertEquals("someone's table", table.description());
+        assertEquals("analyst", table.parameters().get("owner"));
+        assertEquals(0, glue.updates.get(), "no update went through");
+    }
+
+    @Test
+    void aRoleStsRefusesIsReportedAsMissingPermissionsNotACrash() {
+        glue.credentialsFailure = software.amazon.awssdk.services.sts.model.StsException.builder().statusCode(403)
+                .awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder()
+                        .errorCode("AccessDenied").errorMessage("not authorized to perform: sts:AssumeRole").build())
+                .build();
+
+        PermissionCheck.TargetReport report = check(List.of("datasphere_sales"));
+
+        assertTrue(!report.ok());
+        assertTrue(report.missing().get(0).contains("credentials: "), report.missing().toString());
+        assertTrue(report.missing().get(0).contains("sts:AssumeRole"), report.missing().toString());
+    }
+
+    @Test
+    void glueOperationTimeoutsAreRetriedNotFatal() {
+        glue.credentialsFailure = software.amazon.awssdk.services.glue.model.OperationTimeoutException.builder()
+                .statusCode(400).message("operation timed out").build();
+        CatalogException e = org.junit.jupiter.api.Assertions.assertThrows(CatalogException.class,
+                () -> new GlueCatalog(glue, null).databaseExists("datasphere_sales"));
+        assertTrue(e.retryable(), e.kind().toString());
+    }
+
+    @Test
+    void noAssetNameCanBecomeTheProbesName() {
+        assertTrue(!io.dsgluesync.mapping.GlueNames.table(PermissionCheck.PROBE).equals(PermissionCheck.PROBE));
     }
 
     @Test
