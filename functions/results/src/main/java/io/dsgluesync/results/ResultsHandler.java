@@ -38,6 +38,8 @@ public class ResultsHandler implements RequestHandler<SQSEvent, SQSBatchResponse
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         return PowertoolsLogging.withLogging(context, () -> {
             METRICS.captureColdStartMetric(context);
+            // One metric on every invocation: how many messages it applied (Powertools warns on an empty flush).
+            METRICS.addMetric("ResultsMessages", event.getRecords().size(), MetricUnit.COUNT);
             List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
             try {
                 for (SQSEvent.SQSMessage message : event.getRecords()) {

@@ -53,8 +53,8 @@ public record StackEndpoints(int motoPort, String datasphereUrl, String tokenUrl
         env.put("AWS_SECRET_ACCESS_KEY", LocalAws.SECRET_KEY);
         // The one setting real deployments never have: every SDK client goes to moto.
         env.put("AWS_ENDPOINT_URL", "http://127.0.0.1:" + motoPort);
-        // EMF to stdout instead of the CloudWatch agent's TCP port (reference lambda-java.md §1.3).
-        env.put("AWS_EMF_ENVIRONMENT", "Local");
+        // No AWS_EMF_ENVIRONMENT: as in Lambda, the EMF library finds AWS_LAMBDA_FUNCTION_NAME and writes to stdout
+        // (aws-embedded-metrics-java, EnvironmentProvider); its "Local" environment logs "Unknown name/type" noise.
         return env;
     }
 }

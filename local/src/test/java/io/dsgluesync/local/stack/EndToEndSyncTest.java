@@ -210,6 +210,17 @@ class EndToEndSyncTest {
     }
 
     @Test
+    @Order(5)
+    void everyLogLineOfEveryFunctionMeansSomething() throws Exception {
+        for (String function : List.of("DiscoveryFunction", "WorkerFunction", "ResultsFunction")) {
+            List<String> noise = jsonLines(function + ".log").stream().map(l -> l.path("message").asText())
+                    .filter(m -> List.of("Unknown name", "Unknown type", "No metrics were emitted").contains(m))
+                    .toList();
+            assertEquals(List.of(), noise, function);
+        }
+    }
+
+    @Test
     @Order(6)
     void secondSyncChangesNothingAndWritesNothingToGlue() throws Exception {
         String versionBefore = table("datasphere_space_a", "enrollment_am").versionId();
