@@ -50,6 +50,10 @@ public class CatalogWriter {
                 stored = catalog.getTable(db, table.name());
             }
             try {
+                if (stored.isPresent() && !stored.get().complete() && needsWrite(table, stored.get())) {
+                    // The message carried only the sync's markers: read the whole table before writing over it.
+                    stored = catalog.getTable(db, table.name());
+                }
                 return stored.map(existing -> update(table, existing, runId, syncMetadata))
                         .orElseGet(() -> create(table, runId, syncMetadata));
             } catch (CatalogException e) {
@@ -72,6 +76,13 @@ public class CatalogWriter {
         return new WriteOutcome(AuditAction.CREATED, null, null);
     }
 
+    private boolean needsWrite(TableDefinition table, StoredTable existing) {
+        Map<String, String> parameters = existing.parameters() == null ? Map.of() : existing.parameters();
+        boolean managed = SyncParameters.MANAGED_BY_VALUE.equals(parameters.get(SyncParameters.MANAGED_BY));
+        return (managed || adoptUnmanaged) && !(managed && table.fingerprint().equals(
+                parameters.get(SyncParameters.FINGERPRINT)));
+    }
+
     private WriteOutcome update(TableDefinition table, StoredTable existing, String runId,
                                 Map<String, String> syncMetadata) {
         Map<String, String> parameters = existing.parameters() == null ? Map.of() : existing.parameters();
@@ -87,7 +98,7 @@ public class CatalogWriter {
         catalog.updateTable(table.database().name(),
                 GlueConverter.tableInput(table, parameters, syncMetadata, runId, clock.instant()), existing.versionId(),
                 skipArchive);
-        return new WriteOutcome(AuditAction.UPDATED, before, null);
+        return new WriteOutcome(AuditAction.UPDATED, before, null, Optional.of(existing));
     }
 
     private void ensureDatabase(TableDefinition table) {

@@ -9,13 +9,17 @@ import java.util.TreeMap;
 
 /** Between a stored table and the compact state discovery puts in an asset message. */
 public final class TableStates {
+    /** What the worker needs to tell an unchanged asset without a Glue call; the rest it reads when it writes. */
     private static final Set<String> SYNC_KEYS = Set.of(SyncParameters.MANAGED_BY, SyncParameters.FINGERPRINT,
-            SyncParameters.CONFIG_HASH, SyncParameters.METADATA_ETAGS, SyncParameters.COLUMNS);
+            SyncParameters.CONFIG_HASH, SyncParameters.METADATA_ETAGS);
 
     private TableStates() {
     }
 
-    /** Keeps what the worker needs: the sync's own metadata and every parameter the sync does not own. */
+    /**
+     * Keeps only the sync's own markers (owner, fingerprint, config hash, ETags), so that a message stays a few
+     * hundred bytes however many columns or foreign parameters the table has.
+     */
     public static TableState of(Optional<StoredTable> stored) {
         if (stored.isEmpty()) {
             return TableState.ABSENT;
@@ -23,7 +27,7 @@ public final class TableStates {
         Map<String, String> kept = new TreeMap<>();
         Map<String, String> parameters = stored.get().parameters() == null ? Map.of() : stored.get().parameters();
         parameters.forEach((k, v) -> {
-            if (!SyncParameters.ownedBySync(k) || SYNC_KEYS.contains(k)) {
+            if (SYNC_KEYS.contains(k)) {
                 kept.put(k, v);
             }
         });
@@ -32,6 +36,6 @@ public final class TableStates {
 
     public static Optional<StoredTable> stored(String database, String table, TableState state) {
         return state == null || !state.exists() ? Optional.empty()
-                : Optional.of(new StoredTable(database, table, state.versionId(), state.parameters()));
+                : Optional.of(new StoredTable(database, table, state.versionId(), state.parameters(), false));
     }
 }

@@ -146,7 +146,7 @@ public class AssetSync {
                 action = outcome.action();
                 before = before != null ? before : outcome.fingerprintBefore();
                 if (changed.isEmpty() && (action == AuditAction.UPDATED || action == AuditAction.CREATED)) {
-                    changed = ChangedFields.between(stored.get(name), definition);
+                    changed = ChangedFields.between(outcome.replaced(), definition);
                 }
                 if (action == AuditAction.CONFLICT) {
                     error = join(error, targets.size() > 1 ? name + ": " + outcome.detail() : outcome.detail());

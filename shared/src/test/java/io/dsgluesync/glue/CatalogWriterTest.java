@@ -71,6 +71,28 @@ class CatalogWriterTest {
     }
 
     @Test
+    void theStateInAMessageCarriesOnlyTheSyncsMarkersAndAWriteReadsTheTableFirst() {
+        writer.upsert(table("f1", "Id"), "run-1");
+        Table created = glue.tables.get("datasphere_s").get("a");
+        Map<String, String> edited = new HashMap<>(created.parameters());
+        edited.put("owner_team", "lake-ops");
+        edited.put(SyncParameters.COLUMNS, "c".repeat(40_000) + ":int");
+        glue.tables.get("datasphere_s").put("a", created.toBuilder().parameters(edited).build());
+        io.dsgluesync.model.TableState state = TableStates.of(catalog.getTable("datasphere_s", "a"));
+        assertEquals(java.util.Set.of(SyncParameters.MANAGED_BY, SyncParameters.FINGERPRINT),
+                state.parameters().keySet(), "no foreign parameter, no column list in the message");
+        int reads = glue.getTableCalls.get();
+
+        WriteOutcome outcome = writer.upsert(table("f2", "Identifier"), "run-2",
+                TableStates.stored("datasphere_s", "a", state), Map.of());
+
+        assertEquals(AuditAction.UPDATED, outcome.action());
+        assertEquals(reads + 1, glue.getTableCalls.get(), "one GetTable, because it writes");
+        assertEquals("lake-ops", glue.tables.get("datasphere_s").get("a").parameters().get("owner_team"));
+        assertTrue(outcome.replaced().orElseThrow().complete());
+    }
+
+    @Test
     void staleVersionIsReReadMergedAndRetried() {
         writer.upsert(table("f1", "Id"), "run-1");
         Optional<StoredTable> readByDiscovery = catalog.getTable("datasphere_s", "a");

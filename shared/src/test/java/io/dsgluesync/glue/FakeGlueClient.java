@@ -40,6 +40,7 @@ final class FakeGlueClient implements GlueClient {
     final Map<String, Map<String, Table>> tables = new TreeMap<>();
     final AtomicInteger updates = new AtomicInteger();
     final AtomicInteger getTablesCalls = new AtomicInteger();
+    final AtomicInteger getTableCalls = new AtomicInteger();
     /** Run before each UpdateTable is applied: lets a test slip in a concurrent writer. */
     Runnable beforeUpdate = () -> { };
     /** Tables per GetTables page the fake answers at most (MaxResults may ask fewer). */
@@ -99,6 +100,7 @@ final class FakeGlueClient implements GlueClient {
     @Override
     public GetTableResponse getTable(GetTableRequest request) {
         authorize("GetTable");
+        getTableCalls.incrementAndGet();
         Table t = tablesOf(request.databaseName()).get(fold(request.name()));
         if (t == null) {
             throw EntityNotFoundException.builder().message("Table " + request.name() + " not found.").build();
