@@ -12,6 +12,9 @@ import org.w3c.dom.Element;
 
 /** Reads the properties of an entity or complex type, with facets and the semantics of their annotations. */
 final class Columns {
+    /** As deep as the Glue mapping's Hive type check accepts; a deeper type could never become a column. */
+    static final int MAX_COLLECTION_LEVELS = 64;
+
     private Columns() {
     }
 
@@ -38,6 +41,11 @@ final class Columns {
             if (edmType.isBlank()) {
                 throw new CsdlException("Property.Type", "asset " + assetName + ": property " + name
                         + " has no Type", null);
+            }
+            if (CollectionType.of(edmType).levels() > MAX_COLLECTION_LEVELS) {
+                throw new CsdlException("Property.Type", "asset " + assetName + ": property " + name
+                        + " has a Type nested more than " + MAX_COLLECTION_LEVELS + " Collection(...) levels deep;"
+                        + " refused", null);
             }
             Map<String, String> terms = new TreeMap<>(annotations.getOrDefault(typeName + "/" + name, Map.of()));
             columns.add(new CsdlColumn(name, qualifyType.apply(edmType),

@@ -18,10 +18,20 @@ import org.xml.sax.SAXParseException;
 
 /**
  * Reads OData V4 CSDL ({@code $metadata}) into an {@link EntityModel}. Annotations are taken from external
- * {@code <Annotations Target="...">} blocks (Datasphere's shape, reference P8) and from inline children alike.
- * DTDs are refused outright, so external entities and entity expansion cannot happen.
+ * {@code <Annotations Target="...">} blocks (the shape Datasphere's consumption services emit) and from inline
+ * children alike. DTDs are refused outright, so external entities and entity expansion cannot happen; elements nested
+ * deeper than {@value #MAX_ELEMENT_DEPTH} levels are refused while parsing, so no later walk of the tree can exhaust
+ * the stack.
  */
 public final class CsdlParser {
+    /**
+     * Real documents nest about a dozen levels (Edmx, DataServices, Schema, Annotations, Annotation, then records and
+     * collections). The JDK parser enforces it through {@code jdk.xml.maxElementDepth}, one of its processing limits
+     * (https://docs.oracle.com/en/java/javase/17/security/java-api-xml-processing-jaxp-security-guide.html).
+     */
+    static final int MAX_ELEMENT_DEPTH = 100;
+    private static final String MAX_ELEMENT_DEPTH_PROPERTY = "jdk.xml.maxElementDepth";
+
     private CsdlParser() {
     }
 
@@ -67,10 +77,16 @@ public final class CsdlParser {
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
+            factory.setAttribute(MAX_ELEMENT_DEPTH_PROPERTY, Integer.toString(MAX_ELEMENT_DEPTH));
             DocumentBuilder builder = factory.newDocumentBuilder();
             builder.setErrorHandler(null);
             return builder.parse(new ByteArrayInputStream(xml));
         } catch (SAXParseException e) {
+            // The JDK names the exceeded limit by its property in the message; there is no dedicated exception type.
+            if (String.valueOf(e.getMessage()).contains("maxElementDepth")) {
+                throw new CsdlException("$metadata", "asset " + assetName + ": CSDL XML nests elements deeper than "
+                        + MAX_ELEMENT_DEPTH + " levels at line " + e.getLineNumber() + "; refused", e);
+            }
             throw new CsdlException("$metadata", "asset " + assetName + ": malformed CSDL XML at line "
                     + e.getLineNumber() + ": " + e.getMessage(), e);
         } catch (SAXException | IOException e) {
@@ -138,10 +154,8 @@ public final class CsdlParser {
 
         /** {@code self.Address} → {@code StandaloneService.Address}, also inside {@code Collection(...)}. */
         private String qualifyType(String type) {
-            if (type.startsWith("Collection(") && type.endsWith(")")) {
-                return "Collection(" + qualifyType(type.substring(11, type.length() - 1)) + ")";
-            }
-            return qualify(type);
+            CollectionType parsed = CollectionType.of(type);
+            return parsed.withItemType(qualify(parsed.itemType())).text();
         }
 
         private String qualify(String name) {

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * What one asset's {@code $metadata} says about its main entity type.
  *
- * @param entitySet    the entity set name (dots of the asset name become underscores, reference P6)
+ * @param entitySet    the entity set name: the asset name with its dots turned into underscores
  * @param originalName {@code DataIntegration.OriginalName}, the technical name with its dots, or null
  * @param annotations  every entity-level annotation, unknown terms included
  * @param complexTypes complex types of the schema by qualified name, for {@code struct<...>} columns

@@ -6,8 +6,10 @@ import java.util.Map;
 import org.w3c.dom.Element;
 
 /**
- * Reads {@code Hierarchy.leveled} (records with name, label and levels, as Datasphere emits it, reference §3.3) and
- * the standard parent-child form {@code Hierarchy.RecursiveHierarchy}.
+ * Reads {@code Hierarchy.leveled} (records with name, label and levels, as Datasphere emits it for dimension views;
+ * see the fixture {@code SAP.TIME.VIEW_DIMENSION_DAY.relational.xml}) and the parent-child form
+ * {@code Hierarchy.RecursiveHierarchy} of SAP's vocabulary
+ * (https://sap.github.io/odata-vocabularies/vocabularies/Hierarchy.html).
  */
 final class Hierarchies {
     private Hierarchies() {

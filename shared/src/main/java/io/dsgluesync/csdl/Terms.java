@@ -4,8 +4,10 @@ import java.util.Locale;
 
 /**
  * Annotation terms are compared case-insensitively on "vocabulary.term", whether written with an alias
- * ({@code Common.Label}) or a full namespace ({@code com.sap.vocabularies.Common.v1.Label}): Datasphere emits both
- * {@code Analytics.dimension} and {@code Analytics.Dimension} (reference datasphere-api.md §3.6, P7).
+ * ({@code Common.Label}) or a full namespace ({@code com.sap.vocabularies.Common.v1.Label}): Datasphere's relational
+ * documents write {@code Analytics.dimension} (see the fixture {@code SAP.TIME.VIEW_DIMENSION_DAY.relational.xml})
+ * where SAP's vocabulary spells {@code Analytics.Dimension}
+ * (https://sap.github.io/odata-vocabularies/vocabularies/Analytics.html).
  */
 final class Terms {
     static final String LABEL = "common.label";

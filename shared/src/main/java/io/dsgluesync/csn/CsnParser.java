@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Reads the design-time CSN of one object (reference datasphere-api.md §4.3–§4.5) into the same {@link EntityModel}
+ * Reads the design-time CSN of one object (https://cap.cloud.sap/docs/cds/csn) into the same {@link EntityModel}
  * the CSDL parser produces, so that objects the catalog does not list (local and remote tables, unexposed views)
  * map like any other asset, and so that CSN-only semantics can enrich a CSDL model. Pure.
  */
@@ -67,7 +67,10 @@ public final class CsnParser {
                 Map.copyOf(annotations), Map.of());
     }
 
-    /** CSN semantics the consumption CSDL lacks (reference P9) laid over a CSDL model: usage, texts, units. */
+    /**
+     * CSN semantics the consumption CSDL lacks laid over a CSDL model: usage, texts, units (a view's CSN carries its
+     * text associations and modeling pattern, its {@code $metadata} does not).
+     */
     public static EntityModel enrich(EntityModel csdl, EntityModel csn) {
         Map<String, CsdlColumn> byName = new LinkedHashMap<>();
         csn.columns().forEach(c -> byName.put(c.name(), c));

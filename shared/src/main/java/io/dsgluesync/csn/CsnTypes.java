@@ -3,8 +3,11 @@ package io.dsgluesync.csn;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * CDS types of a CSN element → the Edm type and facets the consumption service would publish for them (reference
- * datasphere-api.md §3.7), so that {@code EdmTypes} maps both sources alike.
+ * CDS types of a CSN element → the Edm type and facets the consumption service would publish for them, so that
+ * {@code EdmTypes} maps both sources alike. That the spatial types are published as {@code Edm.String} is in SAP's
+ * "OData API Reference" (https://help.sap.com/docs/SAP_DATASPHERE/43509d67b8b84e66a30851e832f66911/b9098c3a706640189bc1d4eb7d5d5c52.html);
+ * the others take the Edm type of the same value range, as SAP's column types describe them
+ * (https://github.com/SAP-docs/sap-datasphere/blob/main/docs/Acquiring-Preparing-Modeling-Data/Acquiring-and-Preparing-Data-in-the-Data-Builder/column-data-types-7b1dc6e.md).
  */
 final class CsnTypes {
     private CsnTypes() {

@@ -7,7 +7,11 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Pure readers for catalog JSON: the OData envelope {@code {"value":[...]}} or a bare array (§2.4, P21). */
+/**
+ * Pure readers for catalog JSON: the OData envelope {@code {"value":[...]}} that SAP's "OData API Reference" describes,
+ * or a bare array, which some tenants answer for the list of spaces.
+ * (https://help.sap.com/docs/SAP_DATASPHERE/43509d67b8b84e66a30851e832f66911/b9098c3a706640189bc1d4eb7d5d5c52.html)
+ */
 final class CatalogResponses {
     private CatalogResponses() {
     }

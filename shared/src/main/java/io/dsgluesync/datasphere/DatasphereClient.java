@@ -16,15 +16,26 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-/** The catalog and {@code $metadata} APIs of one tenant (reference datasphere-api.md §2–§3). */
+/**
+ * The catalog and {@code $metadata} APIs of one tenant, as SAP's "OData API Reference" describes them, and the
+ * design-time API behind the {@code datasphere} CLI.
+ * (https://help.sap.com/docs/SAP_DATASPHERE/43509d67b8b84e66a30851e832f66911/b9098c3a706640189bc1d4eb7d5d5c52.html)
+ */
 public class DatasphereClient {
     /** The largest page the design-time lists answer (the datasphere CLI's maximum). */
     static final int DESIGN_PAGE = 200;
-    /** Newer prefix first, the documented (deprecated) one as fallback on 404/405 (§2.1). */
+    /**
+     * The newer prefix first, the one SAP's "OData API Reference" documents as fallback on 404/405. DataHub's
+     * connector tries them in the same order:
+     * https://github.com/datahub-project/datahub/blob/master/metadata-ingestion/src/datahub/ingestion/source/sap_datasphere/client.py
+     */
     static final List<String> CATALOG_PREFIXES = List.of(
             "/api/v1/datasphere/consumption/catalog", "/api/v1/dwc/catalog");
     private static final int MAX_PAGES = 100_000;
-    /** Without it the design-time API does not answer the full CSN (reference §4.2). */
+    /**
+     * Without it the design-time API does not answer the full CSN; it is the default {@code --accept} of the
+     * {@code datasphere} CLI's {@code objects <type> read} (npm package {@code @sap/datasphere-cli}).
+     */
     static final String CSN_CONTENT_TYPE = "application/vnd.sap.datasphere.object.content+json";
 
     private final DatasphereSettings settings;
@@ -46,14 +57,14 @@ public class DatasphereClient {
                 (rows, source) -> CatalogResponses.assets(rows, space, source)));
     }
 
-    /** Fetches CSDL XML; refuses URLs outside the tenant's origin so a catalog can never redirect us elsewhere. */
+    /**
+     * Fetches CSDL XML. A URL outside the tenant's origin is refused ({@link DatasphereHttp}), so a catalog can never
+     * send us, with our token, elsewhere.
+     */
     public MetadataDocument fetchMetadata(URI url, String ifNoneMatch) {
-        if (!settings.isTenantOrigin(url)) {
-            throw new DatasphereException(DatasphereException.Kind.REFUSED, "metadata URL " + url
-                    + " is not on the tenant's origin " + settings.tenantUrl() + "; refused");
-        }
         Map<String, String> headers = ifNoneMatch == null ? Map.of() : Map.of("If-None-Match", ifNoneMatch);
-        // $metadata is CSDL XML whatever SAP's table says; a JSON-only Accept can earn a 406 (P16).
+        // $metadata is CSDL XML although SAP's endpoint table lists JSON; a JSON-only Accept has been answered with
+        // 406 (https://github.com/SAP/cloud-sdk-java/issues/444).
         HttpResponse<byte[]> response = http.get(url, "application/xml", headers);
         String etag = response.headers().firstValue("ETag").orElse(null);
         if (response.statusCode() == 304) {
@@ -62,11 +73,8 @@ public class DatasphereClient {
         String type = response.headers().firstValue("Content-Type").orElse("");
         if (type.toLowerCase().contains("html")) {
             throw new DatasphereException(DatasphereException.Kind.BAD_RESPONSE, url + " answered an HTML page instead"
-                    + " of CSDL XML (a login page: check the OAuth client's purpose, reference §5.2)");
-        }
-        if (response.body().length > settings.maxMetadataBytes()) {
-            throw new DatasphereException(DatasphereException.Kind.BAD_RESPONSE, url + " is " + response.body().length
-                    + " bytes, over the limit of " + settings.maxMetadataBytes());
+                    + " of CSDL XML (a login page means a wrong OAuth client purpose: use a client of purpose Technical"
+                    + " User)");
         }
         return new MetadataDocument(response.body(), etag, false);
     }
@@ -99,7 +107,7 @@ public class DatasphereClient {
                 + " did not end after " + MAX_PAGES + " pages");
     }
 
-    /** One object's CSN (reference §4.3), e.g. for semantic usage and text associations the CSDL lacks (P9). */
+    /** One object's CSN, as the CLI reads it, e.g. for semantic usage and text associations the CSDL lacks. */
     public byte[] fetchCsn(String space, String type, String name) {
         URI uri = URI.create(settings.tenantUrl() + "/dwaas-core/api/v1/spaces/" + segment(space) + "/" + type + "/"
                 + segment(name));
@@ -108,9 +116,6 @@ public class DatasphereClient {
         if (!type2.toLowerCase().contains("json")) {
             throw new DatasphereException(DatasphereException.Kind.BAD_RESPONSE, uri + " answered '" + type2
                     + "' instead of CSN JSON");
-        }
-        if (response.body().length > settings.maxMetadataBytes()) {
-            throw new DatasphereException(DatasphereException.Kind.BAD_RESPONSE, uri + " is over the size limit");
         }
         return response.body();
     }
@@ -180,7 +185,8 @@ public class DatasphereClient {
         String type = response.headers().firstValue("Content-Type").orElse("");
         if (!type.toLowerCase().contains("json")) {
             throw new DatasphereException(DatasphereException.Kind.BAD_RESPONSE, uri + " answered '" + type
-                    + "' instead of JSON (an HTML login page means a wrong OAuth client purpose, reference §5.2)");
+                    + "' instead of JSON (an HTML login page means a wrong OAuth client purpose: use a client of"
+                    + " purpose Technical User)");
         }
         try {
             return JsonCodec.mapper().readTree(response.body());
@@ -197,7 +203,11 @@ public class DatasphereClient {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    /** OData string literal inside a path segment: quotes doubled, then percent-encoded (P26). */
+    /**
+     * OData string literal inside a path segment: quotes doubled, as OData's URL conventions write a quote inside a
+     * string literal (https://docs.oasis-open.org/odata/odata/v4.01/odata-v4.01-part2-url-conventions.html), then
+     * percent-encoded, since asset names may contain dots, spaces and quotes.
+     */
     static String quote(String name) {
         return URLEncoder.encode(name.replace("'", "''"), StandardCharsets.UTF_8).replace("+", "%20");
     }

@@ -15,10 +15,11 @@ public final class DatasphereConnection {
                 .connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+        Backoff backoff = Backoff.standard();
         TokenProvider tokens = new TokenProvider(http, settings.tokenUrl(), memoize(credentials), Clock.systemUTC(),
-                settings.requestTimeout());
-        DatasphereHttp transport = new DatasphereHttp(http, tokens, Backoff.standard(), settings.maxAttempts(),
-                settings.requestTimeout(), RequestBudget.share(settings.requestsPerMinute(), settings.budgetShares()));
+                settings.requestTimeout(), backoff, settings.maxAttempts());
+        DatasphereHttp transport = new DatasphereHttp(http, tokens, backoff, settings,
+                RequestBudget.share(settings.requestsPerMinute(), settings.budgetShares()));
         return new DatasphereClient(settings, transport);
     }
 

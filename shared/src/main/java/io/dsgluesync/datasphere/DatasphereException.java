@@ -14,7 +14,7 @@ public class DatasphereException extends RuntimeException {
         UNAVAILABLE(true),
         /** A body we cannot use: HTML instead of JSON, malformed JSON or XML, over the size limit. */
         BAD_RESPONSE(false),
-        /** A request we refuse to send, e.g. a metadata URL on a foreign origin. */
+        /** A request we refuse to send: a URL on another origin than the tenant's (a metadata URL, a next link). */
         REFUSED(false),
         NOT_MODIFIED(false);
 

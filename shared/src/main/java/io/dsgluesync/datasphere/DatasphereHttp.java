@@ -13,35 +13,45 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The one place that sends requests to the tenant: bearer token, a single token refresh on 401, retries of 429
- * (honouring {@code Retry-After}), 5xx and I/O errors with bounded backoff (reference datasphere-api.md §5.1).
+ * The one place that sends requests to the tenant: only to the tenant's origin, whatever URL a response pointed at
+ * ({@code @odata.nextLink}, metadata URLs), so the bearer token never leaves it; every body read up to
+ * {@link DatasphereSettings#maxMetadataBytes()} and no further; a single token refresh on 401; retries of 429
+ * (honouring {@code Retry-After}), 5xx and I/O errors with bounded backoff.
  */
 public class DatasphereHttp {
     private final HttpClient http;
     private final TokenProvider tokens;
     private final Backoff backoff;
+    private final DatasphereSettings settings;
     private final int maxAttempts;
-    private final Duration timeout;
     private final RequestBudget budget;
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger throttles = new AtomicInteger();
 
-    public DatasphereHttp(HttpClient http, TokenProvider tokens, Backoff backoff, int maxAttempts, Duration timeout,
+    public DatasphereHttp(HttpClient http, TokenProvider tokens, Backoff backoff, DatasphereSettings settings,
                           RequestBudget budget) {
-        this.budget = budget;
         this.http = http;
         this.tokens = tokens;
         this.backoff = backoff;
-        this.maxAttempts = Math.max(1, maxAttempts);
-        this.timeout = timeout;
+        this.settings = settings;
+        this.maxAttempts = Math.max(1, settings.maxAttempts());
+        this.budget = budget;
     }
 
-    /** GET with retries; answers 2xx and 304, throws {@link DatasphereException} for everything else. */
+    /**
+     * GET with retries; answers 2xx and 304, throws {@link DatasphereException} for everything else: {@code REFUSED}
+     * before anything is sent when {@code uri} is not on the tenant's origin, {@code BAD_RESPONSE} when the body
+     * passes the size limit.
+     */
     public HttpResponse<byte[]> get(URI uri, String accept, Map<String, String> headers) {
+        if (!settings.isTenantOrigin(uri)) {
+            throw new DatasphereException(DatasphereException.Kind.REFUSED, "GET " + uri + " refused: it is not on"
+                    + " the tenant's origin " + settings.tenantUrl() + ", the only one the bearer token is sent to");
+        }
         boolean refreshed = false;
         for (int attempt = 1; ; attempt++) {
             String token = tokens.token();
-            HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout).GET()
+            HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(settings.requestTimeout()).GET()
                     .header("Authorization", "Bearer " + token)
                     .header("Accept", accept);
             headers.forEach(builder::header);
@@ -49,8 +59,13 @@ public class DatasphereHttp {
             try {
                 budget.acquire();
                 requests.incrementAndGet();
-                response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+                response = http.send(builder.build(), BoundedBody.upTo(settings.maxMetadataBytes()));
             } catch (IOException e) {
+                if (BoundedBody.tooLarge(e).isPresent()) {
+                    throw new DatasphereException(DatasphereException.Kind.BAD_RESPONSE, "GET " + uri
+                            + " answered more than " + settings.maxMetadataBytes() + " bytes, the limit for a response"
+                            + " (DATASPHERE_MAX_METADATA_BYTES); reading stopped there", 0, null, e);
+                }
                 if (attempt >= maxAttempts) {
                     throw new DatasphereException(DatasphereException.Kind.UNAVAILABLE, "GET " + uri + " failed after "
                             + attempt + " attempts: " + e.getClass().getSimpleName(), 0, null, e);
@@ -66,7 +81,8 @@ public class DatasphereHttp {
                 return response;
             }
             if (status == 401 && !refreshed) {
-                // Tokens expire (1 day by default) and are not refreshable: fetch a new one once (§1.4).
+                // Client-credentials tokens expire and come without a refresh token
+                // (https://www.rfc-editor.org/rfc/rfc6749#section-4.4.3): fetch a new one, once.
                 tokens.invalidate(token);
                 refreshed = true;
                 attempt--;

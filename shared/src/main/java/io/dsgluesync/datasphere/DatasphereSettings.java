@@ -9,6 +9,10 @@ import java.util.Map;
 /**
  * Where the tenant is and how politely to talk to it. Only HTTPS is accepted, except plain HTTP to a loopback
  * address (the local simulator).
+ *
+ * @param maxMetadataBytes the largest response body read from the tenant, whatever the API: a {@code $metadata}
+ *                         document, a CSN, one page of a listing (DATASPHERE_MAX_METADATA_BYTES, 20 MiB by default,
+ *                         the consumption service's own maximum document size). Reading stops there.
  */
 public record DatasphereSettings(URI tenantUrl, URI tokenUrl, int pageSize, int maxAttempts,
                                  Duration requestTimeout, int maxMetadataBytes, int requestsPerMinute,

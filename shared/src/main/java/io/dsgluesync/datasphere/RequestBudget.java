@@ -4,9 +4,11 @@ import java.time.Duration;
 
 /**
  * A token bucket that keeps this container's Datasphere requests within its share of the tenant-wide budget.
- * Datasphere throttles with 429 (reference datasphere-api.md §5.1; ~300 requests a minute is a third-party
- * figure): the whole sync, discovery and every concurrent worker together, stays under the configured budget when
- * each container takes {@code budget / shares}, shares being the most containers that can run at once.
+ * Datasphere answers 429 once a user or OAuth client passes its rate limit (SAP's "OData API Reference", section
+ * "API Rate Limiting"); SAP publishes no number, and ~300 requests a minute is a third-party figure. The whole sync,
+ * discovery and every concurrent worker together, stays under the configured budget when each container takes
+ * {@code budget / shares}, shares being the most containers that can run at once.
+ * (https://help.sap.com/docs/SAP_DATASPHERE/43509d67b8b84e66a30851e832f66911/b9098c3a706640189bc1d4eb7d5d5c52.html)
  */
 public class RequestBudget {
     private static final RequestBudget UNLIMITED = new RequestBudget(0, 1);

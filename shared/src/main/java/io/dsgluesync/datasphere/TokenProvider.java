@@ -15,28 +15,36 @@ import java.util.Base64;
 import java.util.function.Supplier;
 
 /**
- * OAuth2 client-credentials tokens for a "Technical User" client (reference datasphere-api.md §1.3). A token is
- * cached until a minute before {@code expires_in}; there is no refresh token, so an expired or rejected token is
- * simply requested again. Token values never appear in messages.
+ * OAuth2 client-credentials tokens (https://www.rfc-editor.org/rfc/rfc6749#section-4.4) for a Datasphere OAuth client
+ * of purpose "Technical User". A token is cached until a minute before {@code expires_in}; there is no refresh
+ * token, so an expired or rejected token is simply requested again. A failure of the token endpoint that may pass
+ * (5xx, 429, I/O) is retried with the same bounded backoff as every other request; refused credentials (400, 401,
+ * 403) are not. Token values never appear in messages.
  */
 public class TokenProvider {
     private static final Duration EARLY_REFRESH = Duration.ofSeconds(60);
+    /** A token response is a few kilobytes of JSON (a JWT and its lifetime); nothing legitimate comes near this. */
+    private static final int MAX_RESPONSE_BYTES = 1024 * 1024;
     private final HttpClient http;
     private final URI tokenUrl;
     private final Supplier<ClientCredentials> credentials;
     private final Clock clock;
     private final Duration timeout;
+    private final Backoff backoff;
+    private final int maxAttempts;
     private String token;
     private Instant refreshAt = Instant.MIN;
     private int tokensIssued;
 
     public TokenProvider(HttpClient http, URI tokenUrl, Supplier<ClientCredentials> credentials, Clock clock,
-                         Duration timeout) {
+                         Duration timeout, Backoff backoff, int maxAttempts) {
         this.http = http;
         this.tokenUrl = tokenUrl;
         this.credentials = credentials;
         this.clock = clock;
         this.timeout = timeout;
+        this.backoff = backoff;
+        this.maxAttempts = Math.max(1, maxAttempts);
     }
 
     public synchronized String token() {
@@ -58,6 +66,20 @@ public class TokenProvider {
     }
 
     private void fetch() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                fetchOnce();
+                return;
+            } catch (DatasphereException e) {
+                if (!e.retryable() || attempt >= maxAttempts || Thread.currentThread().isInterrupted()) {
+                    throw e;
+                }
+                backoff.pause(attempt, e.retryAfter());
+            }
+        }
+    }
+
+    private void fetchOnce() {
         ClientCredentials client = credentials.get();
         // Sent as is, like SAP's own CLI does: XSUAA client ids contain '!' and '|'.
         String basic = Base64.getEncoder().encodeToString(
@@ -69,10 +91,14 @@ public class TokenProvider {
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
                 .build();
-        HttpResponse<String> response;
+        HttpResponse<byte[]> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = http.send(request, BoundedBody.upTo(MAX_RESPONSE_BYTES));
         } catch (IOException e) {
+            if (BoundedBody.tooLarge(e).isPresent()) {
+                throw new DatasphereException(DatasphereException.Kind.BAD_RESPONSE, "token endpoint " + tokenUrl
+                        + " answered more than " + MAX_RESPONSE_BYTES + " bytes", 0, null, e);
+            }
             throw new DatasphereException(DatasphereException.Kind.UNAVAILABLE,
                     "token endpoint " + tokenUrl + " unreachable: " + e.getClass().getSimpleName(), 0, null, e);
         } catch (InterruptedException e) {
@@ -87,7 +113,8 @@ public class TokenProvider {
         }
         if (status != 200) {
             throw new DatasphereException(status >= 500 || status == 429 ? DatasphereException.Kind.UNAVAILABLE
-                    : DatasphereException.Kind.BAD_RESPONSE, "token endpoint answered HTTP " + status, status, null, null);
+                    : DatasphereException.Kind.BAD_RESPONSE, "token endpoint answered HTTP " + status, status,
+                    DatasphereHttp.retryAfter(response), null);
         }
         JsonNode body;
         try {
@@ -107,7 +134,7 @@ public class TokenProvider {
         tokensIssued++;
     }
 
-    private static String oauthError(String body) {
+    private static String oauthError(byte[] body) {
         try {
             JsonNode node = JsonCodec.mapper().readTree(body);
             return node.path("error").asText("unknown error");

@@ -7,9 +7,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Edm type + facets → Hive type string, in canonical form (lower case, no spaces; reference glue-and-moto.md §1.4).
- * The README's mapping table lists every row; each has a test. Where Hive cannot hold a value exactly, the column
- * becomes {@code string} with a note, never a silently narrower type.
+ * Edm type + facets → Hive type string, in canonical form (lower case, no spaces, as Athena writes them:
+ * https://docs.aws.amazon.com/athena/latest/ug/data-types.html). The README's mapping table lists every row; each has
+ * a test. Where Hive cannot hold a value exactly, the column becomes {@code string} with a note, never a silently
+ * narrower type.
+ *
+ * <p>A complex type may hold itself, several times over: expanded ten levels deep, six such properties make 6^10
+ * leaves from a document of a kilobyte. The expansion therefore stops, failing the column, as soon as its type
+ * passes Glue's {@value HiveTypeSyntax#MAX_LENGTH} characters for a column type or its notes pass Glue's
+ * {@value GlueLimits#PARAMETER_VALUE} characters for the parameter that carries them; either would be refused later
+ * anyway.
  */
 public final class EdmTypes {
     private static final int MAX_NESTING = 10;
@@ -17,36 +24,10 @@ public final class EdmTypes {
     private EdmTypes() {
     }
 
+    /** @throws MappingException when the type nests too deep or expands past what Glue stores */
     public static HiveType toHive(CsdlColumn column, Map<String, List<CsdlColumn>> complexTypes) {
-        return map(column.edmType(), column.maxLength(), column.precision(), column.scale(), complexTypes, 0);
-    }
-
-    private static HiveType map(String edmType, Integer maxLength, Integer precision, String scale,
-                                Map<String, List<CsdlColumn>> complexTypes, int depth) {
-        if (edmType.startsWith("Collection(") && edmType.endsWith(")")) {
-            HiveType element = map(edmType.substring(11, edmType.length() - 1), maxLength, precision, scale,
-                    complexTypes, depth + 1);
-            return new HiveType("array<" + element.type() + ">", element.note());
-        }
-        return switch (edmType) {
-            case "Edm.String" -> string(maxLength);
-            case "Edm.Boolean" -> HiveType.exact("boolean");
-            case "Edm.SByte" -> HiveType.exact("tinyint");
-            // Edm.Byte is unsigned (0..255): it does not fit Hive's signed tinyint.
-            case "Edm.Byte", "Edm.Int16" -> HiveType.exact("smallint");
-            case "Edm.Int32" -> HiveType.exact("int");
-            case "Edm.Int64" -> HiveType.exact("bigint");
-            case "Edm.Single" -> HiveType.exact("float");
-            case "Edm.Double" -> HiveType.exact("double");
-            case "Edm.Decimal" -> decimal(precision, scale);
-            case "Edm.Date" -> HiveType.exact("date");
-            case "Edm.DateTimeOffset" -> HiveType.exact("timestamp");
-            case "Edm.TimeOfDay" -> HiveType.approximate("string", "Edm.TimeOfDay: Hive has no time type; ISO-8601 text");
-            case "Edm.Duration" -> HiveType.approximate("string", "Edm.Duration: Hive has no duration type; ISO-8601 text");
-            case "Edm.Guid" -> HiveType.approximate("string", "Edm.Guid: Hive has no uuid type; 36-character text");
-            case "Edm.Binary", "Edm.Stream" -> HiveType.exact("binary");
-            default -> other(edmType, complexTypes, depth);
-        };
+        return new Expansion(column.name(), column.edmType(), complexTypes)
+                .map(column.edmType(), column.maxLength(), column.precision(), column.scale(), 0);
     }
 
     private static HiveType string(Integer maxLength) {
@@ -85,28 +66,103 @@ public final class EdmTypes {
         return HiveType.exact("decimal(" + precision + "," + s + ")");
     }
 
-    private static HiveType other(String edmType, Map<String, List<CsdlColumn>> complexTypes, int depth) {
-        String lower = edmType.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("edm.geography") || lower.startsWith("edm.geometry")) {
-            return HiveType.approximate("string", edmType + ": spatial value as text (WKT/GeoJSON)");
+    /** One column's type being expanded: {@code column} and {@code edmType} name it in errors. */
+    private record Expansion(String column, String edmType, Map<String, List<CsdlColumn>> complexTypes) {
+
+        HiveType map(String type, Integer maxLength, Integer precision, String scale, int depth) {
+            if (depth > HiveTypeSyntax.MAX_DEPTH) {
+                throw new MappingException(field(), "column " + column + ": type " + abbreviate(edmType)
+                        + " nests deeper than " + HiveTypeSyntax.MAX_DEPTH
+                        + " levels, more than Athena and Trino read");
+            }
+            if (type.startsWith("Collection(") && type.endsWith(")")) {
+                HiveType element = map(type.substring(11, type.length() - 1), maxLength, precision, scale, depth + 1);
+                return new HiveType(checkedLength("array<" + element.type() + ">"), element.note());
+            }
+            return switch (type) {
+                case "Edm.String" -> string(maxLength);
+                case "Edm.Boolean" -> HiveType.exact("boolean");
+                case "Edm.SByte" -> HiveType.exact("tinyint");
+                // Edm.Byte is unsigned (0..255): it does not fit Hive's signed tinyint.
+                case "Edm.Byte", "Edm.Int16" -> HiveType.exact("smallint");
+                case "Edm.Int32" -> HiveType.exact("int");
+                case "Edm.Int64" -> HiveType.exact("bigint");
+                case "Edm.Single" -> HiveType.exact("float");
+                case "Edm.Double" -> HiveType.exact("double");
+                case "Edm.Decimal" -> decimal(precision, scale);
+                case "Edm.Date" -> HiveType.exact("date");
+                case "Edm.DateTimeOffset" -> HiveType.exact("timestamp");
+                case "Edm.TimeOfDay" -> HiveType.approximate("string",
+                        "Edm.TimeOfDay: Hive has no time type; ISO-8601 text");
+                case "Edm.Duration" -> HiveType.approximate("string",
+                        "Edm.Duration: Hive has no duration type; ISO-8601 text");
+                case "Edm.Guid" -> HiveType.approximate("string",
+                        "Edm.Guid: Hive has no uuid type; 36-character text");
+                case "Edm.Binary", "Edm.Stream" -> HiveType.exact("binary");
+                default -> other(type, depth);
+            };
         }
-        List<CsdlColumn> fields = complexTypes.get(edmType);
-        if (fields != null && depth < MAX_NESTING) {
-            List<String> parts = new ArrayList<>();
-            List<String> notes = new ArrayList<>();
-            for (CsdlColumn field : fields) {
-                HiveType type = map(field.edmType(), field.maxLength(), field.precision(), field.scale(),
-                        complexTypes, depth + 1);
-                parts.add(GlueNames.column(field.name()) + ":" + type.type());
-                if (type.note() != null) {
-                    notes.add(field.name() + ": " + type.note());
+
+        private HiveType other(String type, int depth) {
+            String lower = type.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("edm.geography") || lower.startsWith("edm.geometry")) {
+                return HiveType.approximate("string", type + ": spatial value as text (WKT/GeoJSON)");
+            }
+            List<CsdlColumn> fields = complexTypes.get(type);
+            if (fields != null && depth < MAX_NESTING) {
+                List<String> parts = new ArrayList<>();
+                List<String> notes = new ArrayList<>();
+                int length = "struct<>".length() - 1;
+                int notesLength = -"; ".length();
+                for (CsdlColumn field : fields) {
+                    HiveType mapped = map(field.edmType(), field.maxLength(), field.precision(), field.scale(),
+                            depth + 1);
+                    String part = GlueNames.column(field.name()) + ":" + mapped.type();
+                    length += part.length() + 1;
+                    checkLength(length);
+                    parts.add(part);
+                    if (mapped.note() != null) {
+                        String note = field.name() + ": " + mapped.note();
+                        notesLength += note.length() + "; ".length();
+                        checkNotesLength(notesLength);
+                        notes.add(note);
+                    }
+                }
+                if (!parts.isEmpty()) {
+                    return new HiveType("struct<" + String.join(",", parts) + ">",
+                            notes.isEmpty() ? null : String.join("; ", notes));
                 }
             }
-            if (!parts.isEmpty()) {
-                return new HiveType("struct<" + String.join(",", parts) + ">",
-                        notes.isEmpty() ? null : String.join("; ", notes));
+            return HiveType.approximate("string", "unknown type " + type + ": mapped to string");
+        }
+
+        private String checkedLength(String type) {
+            checkLength(type.length());
+            return type;
+        }
+
+        private void checkLength(int length) {
+            if (length > HiveTypeSyntax.MAX_LENGTH) {
+                throw new MappingException(field(), "column " + column + ": type " + abbreviate(edmType)
+                        + " expands to more than " + HiveTypeSyntax.MAX_LENGTH
+                        + " characters, the most Glue stores for a column type");
             }
         }
-        return HiveType.approximate("string", "unknown type " + edmType + ": mapped to string");
+
+        private void checkNotesLength(int length) {
+            if (length > GlueLimits.PARAMETER_VALUE) {
+                throw new MappingException(field(), "column " + column + ": the notes on type " + abbreviate(edmType)
+                        + " come to more than " + GlueLimits.PARAMETER_VALUE
+                        + " characters, the most Glue stores in a parameter value");
+            }
+        }
+
+        private String field() {
+            return "columns." + column + ".type";
+        }
+
+        private static String abbreviate(String type) {
+            return type.length() <= 80 ? type : type.substring(0, 77) + "...";
+        }
     }
 }

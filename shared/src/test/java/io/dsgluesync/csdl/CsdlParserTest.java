@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code $metadata} documents, as the tenant serves them, read into the model the mapping works from. */
 class CsdlParserTest {
 
-    // --- the recorded shape of a dimension view (reference datasphere-api.md §3.3) ---
+    // --- the shape of a dimension view as a tenant answers it ---
 
     @Test
     void columnsKeepTheirOrderTypesAndFacets() {
@@ -389,6 +389,65 @@ class CsdlParserTest {
         assertTrue(e.getMessage().contains("asset LAUGHS"), e.getMessage());
     }
 
+    // --- hostile documents fail their asset, never the worker ---
+
+    @Test
+    void collectionsNestedTwentyThousandDeepInAnAnnotationAreRefusedNamingTheAssetAndTheLine() {
+        byte[] deep = withAnnotationOnCustomerId("<Collection>".repeat(20_000) + "</Collection>".repeat(20_000));
+
+        CsdlException e = assertThrows(CsdlException.class, () -> CsdlParser.parse("DEEP", deep));
+
+        assertEquals("$metadata", e.field());
+        assertTrue(e.getMessage().startsWith("asset DEEP: CSDL XML nests elements deeper than 100 levels at line 26"),
+                e.getMessage());
+    }
+
+    @Test
+    void recordsNestedTwentyThousandDeepInAnAnnotationAreRefusedNamingTheAsset() {
+        byte[] deep = withAnnotationOnCustomerId("<Record><PropertyValue Property=\"Inner\">".repeat(20_000)
+                + "</PropertyValue></Record>".repeat(20_000));
+
+        CsdlException e = assertThrows(CsdlException.class, () -> CsdlParser.parse("DEEP", deep));
+
+        assertTrue(e.getMessage().startsWith("asset DEEP: CSDL XML nests elements deeper than 100 levels"),
+                e.getMessage());
+    }
+
+    @Test
+    void annotationsNestedAsDeepAsRealDocumentsAreStillRead() {
+        byte[] nested = withAnnotationOnCustomerId("<Collection>".repeat(20) + "<String>deep</String>"
+                + "</Collection>".repeat(20));
+
+        EntityModel customers = CsdlParser.parse("CUSTOMERS", nested);
+
+        assertEquals("[".repeat(20) + "\"deep\"" + "]".repeat(20),
+                column(customers, "CUSTOMERID").annotations().get("custom.deep"));
+    }
+
+    @Test
+    void aCollectionTypeNestedTwentyThousandDeepIsRefusedNamingThePropertyAndItsType() {
+        byte[] deep = withTagsType("Collection(".repeat(20_000) + "Edm.String" + ")".repeat(20_000));
+
+        CsdlException e = assertThrows(CsdlException.class, () -> CsdlParser.parse("DEEP", deep));
+
+        assertEquals("Property.Type", e.field());
+        assertTrue(e.getMessage().startsWith("asset DEEP: property TAGS has a Type nested more than 64 Collection(...)"
+                + " levels deep"), e.getMessage());
+        assertTrue(e.getMessage().length() < 300, "the type is not repeated in full: " + e.getMessage().length());
+    }
+
+    @Test
+    void aCollectionTypeNestedAsDeepAsHiveReadsIsQualifiedAtEveryLevel() {
+        String nested = new String(withTagsType("Collection(".repeat(64) + "self.Address" + ")".repeat(64)),
+                StandardCharsets.UTF_8).replace("<Schema Namespace=\"StandaloneService\"",
+                "<Schema Namespace=\"StandaloneService\" Alias=\"self\"");
+
+        EntityModel customers = CsdlParser.parse("CUSTOMERS", nested.getBytes(StandardCharsets.UTF_8));
+
+        assertEquals("Collection(".repeat(64) + "StandaloneService.Address" + ")".repeat(64),
+                column(customers, "TAGS").edmType());
+    }
+
     // --- helpers ---
 
     private static EntityModel parse(String assetName, String fixture) {
@@ -404,6 +463,27 @@ class CsdlParserTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** {@code complex-types.relational.xml} with an inline annotation {@code Custom.Deep} holding {@code body}. */
+    private static byte[] withAnnotationOnCustomerId(String body) {
+        return replaced("complex-types.relational.xml",
+                "<Property Name=\"CUSTOMERID\" Type=\"Edm.String\" MaxLength=\"10\" Nullable=\"false\"/>",
+                "<Property Name=\"CUSTOMERID\" Type=\"Edm.String\" MaxLength=\"10\" Nullable=\"false\">\n"
+                        + "<Annotation Term=\"Custom.Deep\">" + body + "</Annotation></Property>");
+    }
+
+    /** {@code complex-types.relational.xml} with the type of property TAGS replaced. */
+    private static byte[] withTagsType(String type) {
+        return replaced("complex-types.relational.xml", "Type=\"Collection(Edm.String)\"", "Type=\"" + type + "\"");
+    }
+
+    private static byte[] replaced(String fixture, String target, String replacement) {
+        String document = new String(fixture(fixture), StandardCharsets.UTF_8);
+        if (!document.contains(target)) {
+            throw new IllegalArgumentException(fixture + " has no " + target);
+        }
+        return document.replace(target, replacement).getBytes(StandardCharsets.UTF_8);
     }
 
     private static CsdlColumn column(EntityModel model, String name) {

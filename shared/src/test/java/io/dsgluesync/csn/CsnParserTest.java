@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Design-time CSN (reference datasphere-api.md §4.3) read into the model the CSDL parser produces. */
+/** Design-time CSN, as the {@code datasphere} CLI reads it, read into the model the CSDL parser produces. */
 class CsnParserTest {
 
     private static EntityModel parse(String name) throws Exception {

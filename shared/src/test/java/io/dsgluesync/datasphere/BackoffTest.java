@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** How long the client waits before retrying a throttled or failed call (reference datasphere-api.md §5.1). */
+/** How long the client waits before retrying a throttled or failed call. */
 class BackoffTest {
     private static final int SAMPLES = 500;
     private final Backoff backoff = Backoff.standard();

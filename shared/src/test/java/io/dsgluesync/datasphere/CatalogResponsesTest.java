@@ -18,7 +18,7 @@ import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Catalog pages as tenants answer them (reference datasphere-api.md §2.4–§2.5), fixtures in {@code catalog/}. */
+/** Catalog pages as tenants answer them, fixtures in {@code catalog/}. */
 class CatalogResponsesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final URI SPACES = URI.create(

@@ -2,6 +2,8 @@ package io.dsgluesync.mapping;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dsgluesync.csdl.CsdlColumn;
@@ -10,7 +12,13 @@ import io.dsgluesync.csdl.EntityModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * One test per row of the Edm → Hive mapping table (README, "Column types"). The columns come from
@@ -219,7 +227,70 @@ class EdmTypesTest {
         assertEquals(HiveType.exact("struct<city:varchar(40),postalcode:varchar(10)>"), hive(partners, "ADDRESS"));
     }
 
+    // --- types that would expand past what Glue stores fail their column, never the worker ---
+
+    @Test
+    void aComplexTypeHoldingItselfSixTimesFailsNamingTheColumnInsteadOfExhaustingMemory() {
+        EntityModel trees = parse("TREES", "recursive-complex-type.relational.xml");
+
+        MappingException e = refused(() -> hive(trees, "ROOT"));
+
+        assertEquals("columns.ROOT.type", e.field());
+        assertTrue(e.getMessage().startsWith("column ROOT: type StandaloneService.Node expands to more than 131072"
+                + " characters"), e.getMessage());
+    }
+
+    @Test
+    void notesThatOutgrowGluesParameterLimitFailNamingTheColumn() {
+        // Five levels of six fields over an unknown type with a 100,000-character name: the Hive type stays small
+        // (7,776 string fields), but each field's note repeats the name.
+        Map<String, List<CsdlColumn>> types = new HashMap<>();
+        String inner = "Custom." + "X".repeat(100_000);
+        for (int level = 1; level <= 5; level++) {
+            String outer = "Custom.Level" + level;
+            String fieldType = inner;
+            types.put(outer, Stream.of("A", "B", "C", "D", "E", "F").map(name -> column(name, fieldType)).toList());
+            inner = outer;
+        }
+
+        MappingException e = refused(() -> EdmTypes.toHive(column("WIDE", "Custom.Level5"), types));
+
+        assertEquals("columns.WIDE.type", e.field());
+        assertTrue(e.getMessage().startsWith("column WIDE: the notes on type Custom.Level5 come to more than 512000"
+                + " characters"), e.getMessage());
+    }
+
+    @Test
+    void collectionsNestedDeeperThanEnginesReadFailNamingTheColumn() {
+        // The CSN reader hands element types through unchanged, so this can reach the mapping from there.
+        CsdlColumn deep = column("DEEP", "Collection(".repeat(20_000) + "Edm.String" + ")".repeat(20_000));
+
+        MappingException e = refused(() -> EdmTypes.toHive(deep, Map.of()));
+
+        assertEquals("columns.DEEP.type", e.field());
+        assertTrue(e.getMessage().startsWith("column DEEP: type Collection(Collection("), e.getMessage());
+        assertTrue(e.getMessage().contains("nests deeper than 64 levels"), e.getMessage());
+        assertTrue(e.getMessage().length() < 300, "the type is not repeated in full: " + e.getMessage().length());
+    }
+
+    @Test
+    void collectionsNestedAsDeepAsEnginesReadStillMap() {
+        CsdlColumn nested = column("NESTED", "Collection(".repeat(64) + "Edm.Int32" + ")".repeat(64));
+
+        assertEquals(HiveType.exact("array<".repeat(64) + "int" + ">".repeat(64)),
+                EdmTypes.toHive(nested, Map.of()));
+    }
+
     // --- helpers ---
+
+    private static MappingException refused(Executable mapping) {
+        return assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThrows(MappingException.class, mapping));
+    }
+
+    private static CsdlColumn column(String name, String edmType) {
+        return new CsdlColumn(name, edmType, null, null, null, null, true, false, null, false, false, null, null, null,
+                null, null, Map.of());
+    }
 
     private static void assertExact(String hiveType, String column) {
         HiveType type = hive(ALL_TYPES, column);
