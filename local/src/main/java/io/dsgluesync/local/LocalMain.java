@@ -24,6 +24,15 @@ public final class LocalMain {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (UserStack.Conflict e) {
+            System.err.println("local stack: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         if (args.length == 0) {
             usage();
             System.exit(2);
@@ -37,7 +46,7 @@ public final class LocalMain {
                 printStack(endpoints);
             }
             case "down" -> {
-                stack.down();
+                stack.down(System.out);
                 new UserTrino(paths, env, System.out).stop();
             }
             case "query" -> {

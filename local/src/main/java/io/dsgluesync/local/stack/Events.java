@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dsgluesync.model.JsonCodec;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /** The event JSON Lambda hands a function: an EventBridge scheduled event, or an SQS batch. */
 public final class Events {
@@ -28,6 +30,12 @@ public final class Events {
         return event.toString();
     }
 
+    /**
+     * The event of Lambda's SQS event source: per record the system attributes SQS returned (ApproximateReceiveCount,
+     * SentTimestamp, SenderId, ApproximateFirstReceiveTimestamp, and AWSTraceHeader, DeadLetterQueueSourceArn or the
+     * FIFO ones when present) and the message attributes in Lambda's shape
+     * (https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html, example standard queue message event).
+     */
     public static String sqs(List<Message> messages, String queueArn, String region) {
         ObjectNode event = JsonCodec.mapper().createObjectNode();
         ArrayNode records = event.putArray("Records");
@@ -35,15 +43,33 @@ public final class Events {
             ObjectNode record = records.addObject()
                     .put("messageId", m.messageId())
                     .put("receiptHandle", m.receiptHandle())
-                    .put("body", m.body())
-                    .put("md5OfBody", m.md5OfBody())
-                    .put("eventSource", "aws:sqs")
-                    .put("eventSourceARN", queueArn)
-                    .put("awsRegion", region);
+                    .put("body", m.body());
             ObjectNode attributes = record.putObject("attributes");
             m.attributesAsStrings().forEach(attributes::put);
-            record.putObject("messageAttributes");
+            ObjectNode messageAttributes = record.putObject("messageAttributes");
+            m.messageAttributes().forEach((name, value) -> messageAttribute(messageAttributes.putObject(name), value));
+            record.put("md5OfBody", m.md5OfBody());
+            if (m.md5OfMessageAttributes() != null) {
+                record.put("md5OfMessageAttributes", m.md5OfMessageAttributes());
+            }
+            record.put("eventSource", "aws:sqs")
+                    .put("eventSourceARN", queueArn)
+                    .put("awsRegion", region);
         }
         return event.toString();
+    }
+
+    private static void messageAttribute(ObjectNode node, MessageAttributeValue value) {
+        if (value.stringValue() != null) {
+            node.put("stringValue", value.stringValue());
+        }
+        if (value.binaryValue() != null) {
+            node.put("binaryValue", Base64.getEncoder().encodeToString(value.binaryValue().asByteArray()));
+        }
+        ArrayNode strings = node.putArray("stringListValues");
+        value.stringListValues().forEach(strings::add);
+        ArrayNode binaries = node.putArray("binaryListValues");
+        value.binaryListValues().forEach(b -> binaries.add(Base64.getEncoder().encodeToString(b.asByteArray())));
+        node.put("dataType", value.dataType());
     }
 }

@@ -9,15 +9,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
-/** moto in server mode on 127.0.0.1, from the project's virtualenv (reference glue-and-moto.md §2.9). */
+/**
+ * moto in server mode on 127.0.0.1, from the project's virtualenv
+ * (https://docs.getmoto.org/en/latest/docs/server_mode.html).
+ */
 public final class MotoServer {
     private MotoServer() {
     }
 
-    /** Starts moto as its own process that outlives this JVM; answers its pid once it is ready. */
+    /**
+     * Starts moto as its own process that outlives this JVM; answers its pid once it is the process answering on
+     * {@code port}.
+     *
+     * @throws IOException when something else listens on the port already, naming it
+     */
     public static long start(StackPaths paths, int port, Path log) throws IOException {
         Path binary = paths.require(paths.motoServer(), "run local/bin/setup (creates .venv with moto[server])");
+        Optional<PortListener> taken = PortListener.on(port);
+        if (taken.isPresent()) {
+            throw new IOException("moto cannot start: " + taken.get().describe());
+        }
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(binary.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port))
                 .redirectErrorStream(true)
@@ -55,7 +68,9 @@ public final class MotoServer {
                 throw new IOException("moto_server exited with code " + process.exitValue() + " (port " + port
                         + " taken?)");
             }
-            if (isUp(port)) {
+            // Answering is not enough: it must be this process that answers, not one that took the port meanwhile.
+            if (isUp(port) && PortListener.on(port).filter(l -> l.pid().isEmpty() || l.isProcess(process.pid()))
+                    .isPresent()) {
                 return;
             }
             try {

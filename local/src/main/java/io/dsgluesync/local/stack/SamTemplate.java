@@ -2,15 +2,23 @@ package io.dsgluesync.local.stack;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The functions of template.yaml as {@code sam local invoke} would see them: handler string, code artifact and
- * environment variables, with {@code !Ref}s resolved against the local stack's resources and the parameters'
- * defaults.
+ * The functions of template.yaml as {@code sam local invoke} would see them: handler string, code artifact,
+ * environment variables and timeout, with {@code !Ref}s resolved against the local stack's resources and the
+ * parameters' defaults.
  */
 public final class SamTemplate {
+    /**
+     * Lambda's timeout when neither the function nor Globals sets one
+     * (https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html).
+     */
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
     private final Map<String, Object> template;
 
     private SamTemplate(Map<String, Object> template) {
@@ -21,8 +29,28 @@ public final class SamTemplate {
         return new SamTemplate(CfnYaml.read(path));
     }
 
-    /** One function: logical id, handler, CodeUri and environment variables (global ones first). */
-    public record FunctionDefinition(String logicalId, String handler, String codeUri, Map<String, String> environment) {
+    /** One function: logical id, handler, CodeUri, environment variables (global ones first) and its Timeout. */
+    public record FunctionDefinition(String logicalId, String handler, String codeUri, Map<String, String> environment,
+                                     Duration timeout) {
+        public FunctionDefinition {
+            environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+            if (timeout.isNegative() || timeout.isZero() || timeout.toMillis() % 1000 != 0) {
+                throw new IllegalArgumentException(logicalId + ": Timeout must be a whole number of seconds: "
+                        + timeout);
+            }
+        }
+
+        /** The same function with another Timeout, as a changed template would give it. */
+        public FunctionDefinition withTimeout(Duration other) {
+            return new FunctionDefinition(logicalId, handler, codeUri, environment, other);
+        }
+
+        /** The same function with these environment variables set over the template's. */
+        public FunctionDefinition withEnvironment(Map<String, String> overrides) {
+            Map<String, String> all = new LinkedHashMap<>(environment);
+            all.putAll(overrides);
+            return new FunctionDefinition(logicalId, handler, codeUri, all, timeout);
+        }
     }
 
     public FunctionDefinition function(String logicalId, Map<String, String> physicalIds) {
@@ -36,11 +64,14 @@ public final class SamTemplate {
         Map<String, Object> globals = map(map(map(template.get("Globals")).get("Function")).get("Environment"));
         map(globals.get("Variables")).forEach((k, v) -> env.put(k, resolve(k, v, physicalIds)));
         map(map(properties.get("Environment")).get("Variables")).forEach((k, v) -> env.put(k, resolve(k, v, physicalIds)));
+        Object timeout = properties.containsKey("Timeout") ? properties.get("Timeout")
+                : map(map(template.get("Globals")).get("Function")).get("Timeout");
         return new FunctionDefinition(logicalId, (String) properties.get("Handler"), (String) properties.get("CodeUri"),
-                env);
+                env, timeout == null ? DEFAULT_TIMEOUT
+                        : Duration.ofSeconds(Long.parseLong(resolve("Timeout", timeout, physicalIds))));
     }
 
-    public java.util.List<String> functionIds() {
+    public List<String> functionIds() {
         return map(template.get("Resources")).entrySet().stream()
                 .filter(e -> "AWS::Serverless::Function".equals(map(e.getValue()).get("Type")))
                 .map(Map.Entry::getKey).toList();
@@ -62,7 +93,7 @@ public final class SamTemplate {
             }
             throw new IllegalArgumentException(variable + ": !Ref " + ref + " has no local value and no default");
         }
-        if (intrinsic.get("Fn::If") instanceof java.util.List<?> branches && branches.size() == 3) {
+        if (intrinsic.get("Fn::If") instanceof List<?> branches && branches.size() == 3) {
             boolean holds = condition(variable, map(template.get("Conditions")).get(String.valueOf(branches.get(0))),
                     physicalIds);
             return resolve(variable, branches.get(holds ? 1 : 2), physicalIds);
@@ -73,10 +104,10 @@ public final class SamTemplate {
     /** The conditions the template uses: {@code Fn::Equals} of resolved values, {@code Fn::Not}. */
     private boolean condition(String variable, Object value, Map<String, String> physicalIds) {
         Map<String, Object> intrinsic = map(value);
-        if (intrinsic.get("Fn::Equals") instanceof java.util.List<?> pair && pair.size() == 2) {
+        if (intrinsic.get("Fn::Equals") instanceof List<?> pair && pair.size() == 2) {
             return resolve(variable, pair.get(0), physicalIds).equals(resolve(variable, pair.get(1), physicalIds));
         }
-        if (intrinsic.get("Fn::Not") instanceof java.util.List<?> one && one.size() == 1) {
+        if (intrinsic.get("Fn::Not") instanceof List<?> one && one.size() == 1) {
             return !condition(variable, one.get(0), physicalIds);
         }
         throw new IllegalArgumentException(variable + ": unsupported condition " + intrinsic.keySet());

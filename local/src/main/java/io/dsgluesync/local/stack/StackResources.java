@@ -19,8 +19,10 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * What template.yaml creates, made in the local AWS: the queues with their dead-letter queues and redrive, the audit
  * table with TTL, and the Datasphere client secret. Idempotent, so that running it twice changes nothing.
  *
- * <p>One deliberate difference: the local queues use a 30-second visibility timeout instead of 720/180 s, and the
- * local drainer makes a failed record visible again at once instead of waiting it out.
+ * <p>One deliberate difference: the local queues use a 30-second visibility timeout instead of 720/180 s. The local
+ * event source's fast mode ({@link DeliveryMode#FAST}, the default) makes a failed record visible again at once; its
+ * AWS mode waits the visibility timeout out and, as Lambda, requires it to be at least the function's Timeout, so
+ * tests that use it shorten both.
  */
 public record StackResources(String assetQueueUrl, String priorityQueueUrl, String assetDlqUrl,
                              String resultsQueueUrl, String resultsDlqUrl, String auditTable, String secretArn,

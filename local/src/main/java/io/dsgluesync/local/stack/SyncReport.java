@@ -30,8 +30,8 @@ public record SyncReport(String runId, String discoveryResponse, List<AssetLine>
                     line.error() == null ? "" : line.error());
         }
         out.println();
-        out.printf("Worker: %d invocation(s), %d record(s), %d reported for retry; results: %d invocation(s)%n",
-                workerDrain.invocations(), workerDrain.delivered(), workerDrain.failedRecords(),
-                resultsDrain.invocations());
+        out.printf("Worker: %d invocation(s), %d record(s), %d reported for retry, %d invocation(s) timed out;"
+                        + " results: %d invocation(s)%n", workerDrain.invocations(), workerDrain.delivered(),
+                workerDrain.failedRecords(), workerDrain.timedOutInvocations(), resultsDrain.invocations());
     }
 }

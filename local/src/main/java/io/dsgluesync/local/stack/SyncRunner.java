@@ -1,34 +1,85 @@
 package io.dsgluesync.local.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dsgluesync.audit.AuditStore;
 import io.dsgluesync.model.JsonCodec;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
 
 /**
  * One whole sync on the local stack: discovery invoked with a scheduled event, the asset queue drained through the
- * worker and the results queue through the results function, all under the Runtime Interface Emulator.
+ * worker and the results queue through the results function, all under the Runtime Interface Emulator. Every record
+ * delivered is written as one JSON line to {@code EventSource.log} in the log folder.
  */
 public final class SyncRunner {
     private static final Duration DRAIN_LIMIT = Duration.ofMinutes(20);
     private final StackPaths paths;
     private final StackEndpoints stack;
     private final Path logDir;
+    private final DeliveryMode mode;
+    private final Map<String, Duration> timeouts;
+    private final Map<String, Map<String, String>> environments;
+    private final Consumer<QueueDrainer.Delivery> listener;
 
     public SyncRunner(StackPaths paths, StackEndpoints stack, Path logDir) {
+        this(paths, stack, logDir, DeliveryMode.FAST, Map.of(), Map.of(), delivery -> { });
+    }
+
+    private SyncRunner(StackPaths paths, StackEndpoints stack, Path logDir, DeliveryMode mode,
+                       Map<String, Duration> timeouts, Map<String, Map<String, String>> environments,
+                       Consumer<QueueDrainer.Delivery> listener) {
         this.paths = paths;
         this.stack = stack;
         this.logDir = logDir;
+        this.mode = mode;
+        this.timeouts = Map.copyOf(timeouts);
+        this.environments = Map.copyOf(environments);
+        this.listener = listener;
+    }
+
+    /** The same runner with the event sources in {@code mode} ({@link DeliveryMode#FAST} by default). */
+    public SyncRunner withDeliveryMode(DeliveryMode other) {
+        return new SyncRunner(paths, stack, logDir, other, timeouts, environments, listener);
+    }
+
+    /** The same runner with a function's Timeout set, as a changed template.yaml would set it. */
+    public SyncRunner withFunctionTimeout(String function, Duration timeout) {
+        Map<String, Duration> all = new LinkedHashMap<>(timeouts);
+        all.put(function, timeout);
+        return new SyncRunner(paths, stack, logDir, mode, all, environments, listener);
+    }
+
+    /**
+     * The same runner with environment variables of a function set over the template's, as
+     * {@code sam local invoke --env-vars} sets them.
+     */
+    public SyncRunner withEnvironment(String function, Map<String, String> variables) {
+        Map<String, String> merged = new LinkedHashMap<>(environments.getOrDefault(function, Map.of()));
+        merged.putAll(variables);
+        Map<String, Map<String, String>> all = new LinkedHashMap<>(environments);
+        all.put(function, Map.copyOf(merged));
+        return new SyncRunner(paths, stack, logDir, mode, timeouts, all, listener);
+    }
+
+    /** The same runner telling {@code other} of every record delivered, after its invocation ended. */
+    public SyncRunner onDelivery(Consumer<QueueDrainer.Delivery> other) {
+        return new SyncRunner(paths, stack, logDir, mode, timeouts, environments, other);
     }
 
     public SyncReport run() throws IOException, InterruptedException {
@@ -38,26 +89,64 @@ public final class SyncRunner {
              LambdaEmulator discovery = start(template, "DiscoveryFunction", ids);
              LambdaEmulator worker = start(template, "WorkerFunction", ids);
              LambdaEmulator results = start(template, "ResultsFunction", ids)) {
-            String response = discovery.invoke(Events.scheduled(Instant.now(), LocalAws.REGION, LocalAws.ACCOUNT));
+            LambdaEmulator.Invocation invocation = discovery.call(Events.scheduled(Instant.now(), LocalAws.REGION,
+                    LocalAws.ACCOUNT));
+            String response = invocation.payload();
+            if (invocation.timedOut()) {
+                throw new IOException("discovery timed out after " + discovery.timeout().toSeconds() + " s (log: "
+                        + discovery.log() + ")");
+            }
             JsonNode summary = JsonCodec.mapper().readTree(response);
             if (summary.has("errorType") || !summary.hasNonNull("runId")) {
                 throw new IOException("discovery failed: " + response + " (log: " + discovery.log() + ")");
             }
             String runId = summary.get("runId").asText();
             // Two event sources of the same function: the priority queue's, then the asset queue's.
-            QueueDrainer.Drained priorityDrain = new QueueDrainer(aws.sqs(), stack.resources().priorityQueueUrl(),
-                    worker, LocalAws.REGION).drain(DRAIN_LIMIT);
-            QueueDrainer.Drained workerDrain = new QueueDrainer(aws.sqs(), stack.resources().assetQueueUrl(), worker,
-                    LocalAws.REGION).drain(DRAIN_LIMIT).plus(priorityDrain);
-            QueueDrainer.Drained resultsDrain = new QueueDrainer(aws.sqs(), stack.resources().resultsQueueUrl(),
-                    results, LocalAws.REGION).drain(DRAIN_LIMIT);
+            QueueDrainer.Drained priorityDrain = drainer(aws, stack.resources().priorityQueueUrl(), worker)
+                    .drain(DRAIN_LIMIT);
+            QueueDrainer.Drained workerDrain = drainer(aws, stack.resources().assetQueueUrl(), worker)
+                    .drain(DRAIN_LIMIT).plus(priorityDrain);
+            QueueDrainer.Drained resultsDrain = drainer(aws, stack.resources().resultsQueueUrl(), results)
+                    .drain(DRAIN_LIMIT);
             return report(aws, runId, response, workerDrain, resultsDrain);
         }
     }
 
+    /** A drainer of one event source in this runner's mode, logging every delivery. */
+    public QueueDrainer drainer(LocalAws aws, String queueUrl, LambdaEmulator function) throws IOException {
+        Path log = logDir.resolve("EventSource.log");
+        Files.createDirectories(logDir);
+        return new QueueDrainer(aws.sqs(), queueUrl, function, LocalAws.REGION, mode, delivery -> {
+            append(log, delivery, function.name());
+            listener.accept(delivery);
+        });
+    }
+
+    private static void append(Path log, QueueDrainer.Delivery delivery, String function) {
+        ObjectNode line = JsonCodec.mapper().createObjectNode()
+                .put("receivedAt", delivery.receivedAt().toString())
+                .put("function", function)
+                .put("queueUrl", delivery.queueUrl())
+                .put("messageId", delivery.messageId())
+                .put("approximateReceiveCount", delivery.receiveCount())
+                .put("invocationMs", delivery.invocation().toMillis())
+                .put("outcome", delivery.outcome().name());
+        try {
+            Files.writeString(log, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A function of template.yaml under the emulator, with this runner's Timeout and variables for it. */
     public LambdaEmulator start(SamTemplate template, String function, Map<String, String> ids) throws IOException {
-        return LambdaEmulator.start(paths, template.function(function, ids), stack.runtimeEnvironment(),
-                logDir.resolve(function + ".log"));
+        SamTemplate.FunctionDefinition definition = template.function(function, ids)
+                .withEnvironment(environments.getOrDefault(function, Map.of()));
+        if (timeouts.containsKey(function)) {
+            definition = definition.withTimeout(timeouts.get(function));
+        }
+        return LambdaEmulator.start(paths, definition, stack.runtimeEnvironment(), logDir.resolve(function + ".log"));
     }
 
     private SyncReport report(LocalAws aws, String runId, String response, QueueDrainer.Drained workerDrain,
@@ -80,8 +169,8 @@ public final class SyncRunner {
                     glueColumns(aws, database, table), text(asset, "action"), note(asset)));
         }
         // An unreadable message's audit record has no table: such lines sort last within their space.
-        lines.sort(java.util.Comparator.comparing(SyncReport.AssetLine::space).thenComparing(SyncReport.AssetLine::table,
-                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+        lines.sort(Comparator.comparing(SyncReport.AssetLine::space).thenComparing(SyncReport.AssetLine::table,
+                Comparator.nullsLast(Comparator.naturalOrder())));
         return new SyncReport(runId, response, lines, summary, workerDrain, resultsDrain);
     }
 
