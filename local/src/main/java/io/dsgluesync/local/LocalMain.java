@@ -66,6 +66,7 @@ public final class LocalMain {
                 }
                 System.out.println("export AWS_ENDPOINT_URL=http://127.0.0.1:" + state.motoPort());
                 System.out.println("export AWS_REGION=" + io.dsgluesync.local.stack.LocalAws.REGION);
+                System.out.println("export AWS_DEFAULT_REGION=" + io.dsgluesync.local.stack.LocalAws.REGION);
                 System.out.println("export AWS_ACCESS_KEY_ID=" + io.dsgluesync.local.stack.LocalAws.ACCESS_KEY);
                 System.out.println("export AWS_SECRET_ACCESS_KEY=" + io.dsgluesync.local.stack.LocalAws.SECRET_KEY);
                 System.out.println("export AUDIT_TABLE_NAME=" + state.resources().auditTable());
