@@ -51,7 +51,10 @@ public final class ReliabilityBench {
     private final long seed;
 
     /** One fault, applied before the sync. */
-    public record Scenario(String name, String fault, Consumer<Setup> apply) {
+    public record Scenario(String name, String fault, Consumer<Setup> apply, boolean deliverTwice) {
+        Scenario(String name, String fault, Consumer<Setup> apply) {
+            this(name, fault, apply, false);
+        }
     }
 
     /** The peers a scenario can make misbehave. */
@@ -76,16 +79,18 @@ public final class ReliabilityBench {
     public static List<Scenario> scenarios(boolean quick) {
         List<Scenario> all = new ArrayList<>(List.of(
                 new Scenario("baseline", "none", s -> { }),
-                new Scenario("glue-throttling", "15 % of Glue calls throttled",
-                        s -> s.proxy().rules().add(FaultRule.rate("glue", Fault.THROTTLE, 0.15, 11))),
+                new Scenario("glue-throttling", "15 % of the sync's Glue calls throttled",
+                        s -> glueFaults(s, Fault.THROTTLE, 0.15, 11)),
                 new Scenario("dynamodb-lost-answers", "20 % of TransactWriteItems answers lost after the commit",
                         s -> s.proxy().rules().add(FaultRule.rate("dynamodb", "TransactWriteItems",
-                                Fault.DROP_AFTER_APPLY, 0.2, 13)))));
+                                Fault.DROP_AFTER_APPLY, 0.2, 13))),
+                new Scenario("duplicate-delivery", "every SQS batch delivered twice (all three queues)", s -> { },
+                        true)));
         if (!quick) {
             all.add(new Scenario("datasphere-503", "5 % of Datasphere requests answer 503",
                     s -> s.simulator().faults().serverErrorRate(0.05, 7)));
-            all.add(new Scenario("glue-5xx", "10 % of Glue calls answer 503",
-                    s -> s.proxy().rules().add(FaultRule.rate("glue", Fault.UNAVAILABLE, 0.10, 17))));
+            all.add(new Scenario("glue-5xx", "10 % of the sync's Glue calls answer 503",
+                    s -> glueFaults(s, Fault.UNAVAILABLE, 0.10, 17)));
             all.add(new Scenario("sqs-throttling", "10 % of SQS calls throttled (discovery, workers, results)",
                     s -> s.proxy().rules().add(FaultRule.rate("sqs", Fault.THROTTLE, 0.10, 19))));
             all.add(new Scenario("hostile-metadata", "5 assets with malformed or hostile CSDL", s -> {
@@ -102,6 +107,17 @@ public final class ReliabilityBench {
             }));
         }
         return all;
+    }
+
+    /**
+     * Faults on the Glue operations the functions call. GetTable is left alone: the local runner reads the tables
+     * with it for its report, through the same endpoint.
+     */
+    private static void glueFaults(Setup setup, Fault fault, double rate, long seed) {
+        List<String> operations = List.of("GetDatabase", "CreateDatabase", "GetTables", "CreateTable", "UpdateTable");
+        for (int i = 0; i < operations.size(); i++) {
+            setup.proxy().rules().add(FaultRule.rate("glue", operations.get(i), fault, rate, seed + i));
+        }
     }
 
     public Row run(Scenario scenario) throws IOException, InterruptedException {
@@ -137,6 +153,9 @@ public final class ReliabilityBench {
                     .withEnvironment("WorkerFunction", Map.of("WORKER_TIME_RESERVE_SECONDS", "5",
                             "DATASPHERE_TIMEOUT_SECONDS", "4"));
             scenario.apply().accept(new Setup(simulator, proxy, tenant));
+            if (scenario.deliverTwice()) {
+                runner = runner.withDuplicateDelivery();
+            }
             Instant start = Instant.now();
             SyncReport report = runner.run();
             long seconds = Duration.between(start, Instant.now()).toSeconds();

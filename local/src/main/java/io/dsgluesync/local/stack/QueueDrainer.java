@@ -35,6 +35,7 @@ public final class QueueDrainer {
     private final String region;
     private final DeliveryMode mode;
     private final Consumer<Delivery> listener;
+    private boolean twice;
 
     /** A drainer in {@link DeliveryMode#FAST} mode. */
     public QueueDrainer(SqsClient sqs, String queueUrl, LambdaEmulator function, String region) {
@@ -47,6 +48,15 @@ public final class QueueDrainer {
      * @throws IllegalStateException in {@link DeliveryMode#AWS} mode when the queue's visibility timeout is shorter
      *                               than the function's Timeout, which Lambda refuses for an event source mapping
      */
+    /**
+     * Every batch is delivered twice, as a standard queue's at-least-once delivery may deliver a message more than
+     * once (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/standard-queues-at-least-once-delivery.html).
+     */
+    public QueueDrainer deliveringTwice() {
+        twice = true;
+        return this;
+    }
+
     public QueueDrainer(SqsClient sqs, String queueUrl, LambdaEmulator function, String region, DeliveryMode mode,
                         Consumer<Delivery> listener) {
         this.sqs = sqs;
@@ -123,8 +133,14 @@ public final class QueueDrainer {
                 Thread.sleep(POLL_PAUSE.toMillis());
                 continue;
             }
-            LambdaEmulator.Invocation invocation = function.call(Events.sqs(batch, queueArn, region));
+            String event = Events.sqs(batch, queueArn, region);
+            LambdaEmulator.Invocation invocation = function.call(event);
             invocations++;
+            if (twice && !invocation.timedOut()) {
+                // The same records once more, as a standard queue may deliver them: the second answer decides.
+                invocation = function.call(event);
+                invocations++;
+            }
             Set<String> failedIds = invocation.timedOut() ? ids(batch) : failedIds(invocation.payload(), batch);
             failed += failedIds.size();
             if (invocation.timedOut()) {

@@ -36,14 +36,15 @@ public final class SyncRunner {
     private final Map<String, Duration> timeouts;
     private final Map<String, Map<String, String>> environments;
     private final Consumer<QueueDrainer.Delivery> listener;
+    private final boolean twice;
 
     public SyncRunner(StackPaths paths, StackEndpoints stack, Path logDir) {
-        this(paths, stack, logDir, DeliveryMode.FAST, Map.of(), Map.of(), delivery -> { });
+        this(paths, stack, logDir, DeliveryMode.FAST, Map.of(), Map.of(), delivery -> { }, false);
     }
 
     private SyncRunner(StackPaths paths, StackEndpoints stack, Path logDir, DeliveryMode mode,
                        Map<String, Duration> timeouts, Map<String, Map<String, String>> environments,
-                       Consumer<QueueDrainer.Delivery> listener) {
+                       Consumer<QueueDrainer.Delivery> listener, boolean twice) {
         this.paths = paths;
         this.stack = stack;
         this.logDir = logDir;
@@ -51,18 +52,19 @@ public final class SyncRunner {
         this.timeouts = Map.copyOf(timeouts);
         this.environments = Map.copyOf(environments);
         this.listener = listener;
+        this.twice = twice;
     }
 
     /** The same runner with the event sources in {@code mode} ({@link DeliveryMode#FAST} by default). */
     public SyncRunner withDeliveryMode(DeliveryMode other) {
-        return new SyncRunner(paths, stack, logDir, other, timeouts, environments, listener);
+        return new SyncRunner(paths, stack, logDir, other, timeouts, environments, listener, twice);
     }
 
     /** The same runner with a function's Timeout set, as a changed template.yaml would set it. */
     public SyncRunner withFunctionTimeout(String function, Duration timeout) {
         Map<String, Duration> all = new LinkedHashMap<>(timeouts);
         all.put(function, timeout);
-        return new SyncRunner(paths, stack, logDir, mode, all, environments, listener);
+        return new SyncRunner(paths, stack, logDir, mode, all, environments, listener, twice);
     }
 
     /**
@@ -74,12 +76,17 @@ public final class SyncRunner {
         merged.putAll(variables);
         Map<String, Map<String, String>> all = new LinkedHashMap<>(environments);
         all.put(function, Map.copyOf(merged));
-        return new SyncRunner(paths, stack, logDir, mode, timeouts, all, listener);
+        return new SyncRunner(paths, stack, logDir, mode, timeouts, all, listener, twice);
     }
 
     /** The same runner telling {@code other} of every record delivered, after its invocation ended. */
     public SyncRunner onDelivery(Consumer<QueueDrainer.Delivery> other) {
-        return new SyncRunner(paths, stack, logDir, mode, timeouts, environments, other);
+        return new SyncRunner(paths, stack, logDir, mode, timeouts, environments, other, twice);
+    }
+
+    /** The same runner delivering every batch of every queue twice ({@link QueueDrainer#deliveringTwice()}). */
+    public SyncRunner withDuplicateDelivery() {
+        return new SyncRunner(paths, stack, logDir, mode, timeouts, environments, listener, true);
     }
 
     public SyncReport run() throws IOException, InterruptedException {
@@ -116,10 +123,11 @@ public final class SyncRunner {
     public QueueDrainer drainer(LocalAws aws, String queueUrl, LambdaEmulator function) throws IOException {
         Path log = logDir.resolve("EventSource.log");
         Files.createDirectories(logDir);
-        return new QueueDrainer(aws.sqs(), queueUrl, function, LocalAws.REGION, mode, delivery -> {
+        QueueDrainer drainer = new QueueDrainer(aws.sqs(), queueUrl, function, LocalAws.REGION, mode, delivery -> {
             append(log, delivery, function.name());
             listener.accept(delivery);
         });
+        return twice ? drainer.deliveringTwice() : drainer;
     }
 
     private static void append(Path log, QueueDrainer.Delivery delivery, String function) {
