@@ -12,10 +12,13 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * Builds the SDK clients every function uses: one explicit light HTTP client (the SDK's default would be
- * apache5-client, reference lambda-java.md §2.4), the region from {@code AWS_REGION}, the default credentials chain
- * (which also works under SnapStart, §2.2) and, only for the local stack, an endpoint override from
- * {@code AWS_ENDPOINT_URL}.
+ * Builds the SDK clients every function uses: one explicit light HTTP client, {@code UrlConnectionHttpClient} (the
+ * SDK's default would be the heavier Apache 5 client,
+ * https://docs.aws.amazon.com/sdk-for-java/latest/developer-guide/http-configuration-url.html), the region from
+ * {@code AWS_REGION}, the default credentials chain (under SnapStart the Java runtime supplies container
+ * credentials, which the default chain finds,
+ * https://docs.aws.amazon.com/lambda/latest/dg/snapstart-activate.html#snapstart-credentials) and, only for the
+ * local stack, an endpoint override from {@code AWS_ENDPOINT_URL}.
  */
 public final class AwsClients {
     private final Region region;

@@ -65,13 +65,20 @@ public class GlueCatalog {
                 .tableInput(input)));
     }
 
-    /** UpdateTable replaces the whole TableInput; {@code versionId} is Glue's optimistic lock (§1.6). */
+    /**
+     * UpdateTable replaces the whole TableInput; {@code versionId} is Glue's optimistic lock
+     * (https://docs.aws.amazon.com/glue/latest/webapi/API_UpdateTable.html).
+     */
     public void updateTable(String database, TableInput input, String versionId, boolean skipArchive) {
         call("UpdateTable", () -> glue.updateTable(r -> r.catalogId(catalogId).databaseName(database)
                 .tableInput(input).versionId(versionId).skipArchive(skipArchive)));
     }
 
-    /** Every table of a database, paging until NextToken is null: a page may be empty while more follow (§1.7). */
+    /**
+     * Every table of a database, paging until NextToken is null
+     * (https://docs.aws.amazon.com/glue/latest/webapi/API_GetTables.html): a page may be empty while more follow
+     * (https://github.com/boto/boto3/issues/3826).
+     */
     public List<StoredTable> listTables(String database) {
         return call("GetTables", () -> {
             List<StoredTable> tables = new ArrayList<>();

@@ -27,7 +27,9 @@ public final class GlueConverter {
 
     /**
      * The complete TableInput: UpdateTable replaces everything, so the parameters that others put on the table
-     * ({@code foreign}) are carried over here (glue-and-moto.md §1.6).
+     * ({@code foreign}) are carried over here, as Apache Iceberg's
+     * {@code org.apache.iceberg.aws.glue.GlueTableOperations} carries over the table's existing parameters
+     * (https://docs.aws.amazon.com/glue/latest/webapi/API_UpdateTable.html).
      */
     public static TableInput tableInput(TableDefinition table, Map<String, String> foreign,
                                         Map<String, String> syncMetadata, String runId, Instant syncedAt) {

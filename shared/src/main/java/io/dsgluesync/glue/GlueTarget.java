@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * One Data Catalog the sync writes to: this account's (no role) or another account's, reached by assuming
- * {@code roleArn} with an External ID (reference glue-and-moto.md §1.9). The catalog id is set on every request.
+ * {@code roleArn} with an External ID (https://docs.aws.amazon.com/glue/latest/dg/cross-account-access.html). The
+ * catalog id is set on every request.
  */
 public record GlueTarget(String name, String roleArn, String externalId, String sessionName, int durationSeconds,
                          String catalogId, String region) {

@@ -7,9 +7,10 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /**
- * Deterministic Glue-legal names: lower case {@code [a-z0-9_]} (Glue folds database and table names to lower case
- * when it stores them, reference glue-and-moto.md §1.1), every other character becomes {@code _}, and a name over
- * the limit is cut and given a hash suffix of the original so that two long names stay distinct.
+ * Deterministic Glue-legal names: lower case {@code [a-z0-9_]} (Glue folds database and table names to lower case when
+ * it stores them, https://docs.aws.amazon.com/glue/latest/webapi/API_DatabaseInput.html and
+ * https://docs.aws.amazon.com/glue/latest/webapi/API_TableInput.html), every other character becomes {@code _}, and a
+ * name over the limit is cut and given a hash suffix of the original so that two long names stay distinct.
  */
 public final class GlueNames {
     private GlueNames() {

@@ -8,7 +8,10 @@ final class GlueText {
     private GlueText() {
     }
 
-    /** Glue rejects CR/LF in comments and names (glue-and-moto.md §1.2): line breaks become spaces. */
+    /**
+     * Glue rejects CR/LF in comments and names (the Comment and Name patterns in
+     * https://docs.aws.amazon.com/glue/latest/webapi/API_Column.html): line breaks become spaces.
+     */
     static String comment(String text) {
         if (text == null) {
             return null;
@@ -40,11 +43,15 @@ final class GlueText {
     }
 
     private static String flatten(String text) {
-        // Glue's CommentString pattern admits TAB but no other control character (glue-and-moto.md §1.2).
+        // Glue's CommentString pattern admits TAB but no other control character
+        // (https://docs.aws.amazon.com/glue/latest/webapi/API_Column.html).
         return text.replaceAll("[\\r\\n\\x00-\\x08\\x0B-\\x1F]+", " ").strip();
     }
 
-    /** Never splits a surrogate pair: Glue's text pattern accepts only whole pairs (glue-and-moto.md §1.1). */
+    /**
+     * Never splits a surrogate pair: Glue's text pattern accepts only whole pairs
+     * (https://docs.aws.amazon.com/glue/latest/webapi/API_Column.html).
+     */
     private static String cut(String text, int limit) {
         if (text.length() <= limit) {
             return text;

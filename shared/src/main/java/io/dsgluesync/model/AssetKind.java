@@ -4,9 +4,13 @@ import java.net.URI;
 import java.util.Locale;
 
 /**
- * What a catalog asset is. The Datasphere catalog has no type field, so the kind is inferred from which metadata
- * URLs it gives (reference datasphere-api.md §2.5): relational only is an exposed view, analytical only is an
- * analytic model, both is a view with the (deprecated) analytical-dataset semantic usage.
+ * What a catalog asset is. The Datasphere catalog has no type field, so the kind is inferred from which metadata URLs
+ * it gives: relational only is an exposed view, analytical only is an analytic model (as in a recorded tenant response,
+ * https://github.com/datahub-project/datahub,
+ * {@code metadata-ingestion/tests/integration/sap_datasphere/fixtures/recorded/catalog_assets.json}), both (as SAP's
+ * sample asset {@code CollegeEnrollment} has,
+ * https://github.com/SAP-docs/sap-datasphere/blob/d7e335a2e7ed9b4f85a748167f72c6c0b160729c/docs/Acquiring-Preparing-Modeling-Data/Consuming-Data-Exposed/catalog-spaces-spaceid-assets-1c0186c.md)
+ * is taken for a view with the (deprecated) analytical-dataset semantic usage. SAP documents no such rule; it is ours.
  */
 public enum AssetKind {
     VIEW,

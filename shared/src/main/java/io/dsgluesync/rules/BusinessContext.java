@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What Datasphere's public APIs do not expose (steward, owner, certification, tags, custom properties; reference
- * datasphere-api.md §4.6), assigned by our own configuration.
+ * What Datasphere's public APIs do not expose (steward, owner, certification, tags, custom properties: the catalog app
+ * serves its governance fields only to browser sessions, see "Catalog business-enrichment metadata is not extracted" in
+ * https://github.com/datahub-project/datahub,
+ * {@code metadata-ingestion/docs/sources/sap-datasphere/sap-datasphere_post.md}), assigned by our own configuration.
  */
 public record BusinessContext(String steward, String owner, String certification, List<String> tags,
                               Map<String, String> properties) {

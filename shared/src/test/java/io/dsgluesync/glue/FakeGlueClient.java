@@ -29,11 +29,15 @@ import software.amazon.awssdk.services.glue.model.UpdateTableResponse;
 import software.amazon.awssdk.services.glue.model.ValidationException;
 
 /**
- * An in-process Glue that enforces what moto does not (reference glue-and-moto.md §2.2): names folded to lower
- * case, field limits answered with ValidationException, VersionId checked (first "0", stale → 
- * ConcurrentModificationException), and GetTables paged by MaxResults with a NextToken — including the empty page
- * with a token that the real service can return (§1.7). Only the request-object methods are implemented: the
- * interface's default methods turn the builder form into them.
+ * An in-process Glue that enforces what moto does not (moto's Glue backend,
+ * https://github.com/getmoto/moto/blob/master/moto/glue/models.py, stores names as given, validates no field, ignores
+ * VersionId and never pages): names folded to lower case
+ * (https://docs.aws.amazon.com/glue/latest/webapi/API_TableInput.html), field limits answered with ValidationException,
+ * VersionId checked (first "0", https://github.com/floci-io/floci/issues/1183; stale → ConcurrentModificationException,
+ * https://docs.aws.amazon.com/glue/latest/webapi/API_UpdateTable.html), and GetTables paged by MaxResults with a
+ * NextToken — including the empty page with a token that the real service can return
+ * (https://github.com/boto/boto3/issues/3826). Only the request-object methods are implemented: the interface's default
+ * methods turn the builder form into them.
  */
 final class FakeGlueClient implements GlueClient {
     final Map<String, Database> databases = new TreeMap<>();
@@ -174,7 +178,10 @@ final class FakeGlueClient implements GlueClient {
                 .partitionKeys(input.partitionKeys()).parameters(input.parameters()).versionId(version).build();
     }
 
-    /** Glue's model constraints (glue-and-moto.md §1.2), which the SDK does not check. */
+    /**
+     * Glue's model constraints (https://docs.aws.amazon.com/glue/latest/webapi/API_TableInput.html), which the SDK does
+     * not check.
+     */
     private static void validate(TableInput input) {
         checkName("tableInput.name", input.name());
         if (input.description() != null && input.description().length() > 2048) {

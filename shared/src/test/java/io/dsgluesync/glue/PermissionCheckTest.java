@@ -8,8 +8,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The validate operation against a Glue fake that denies chosen operations the way IAM does (moto's IAM checks
- * only Resource "*" policies, reference glue-and-moto.md §2.9, so resource-scoped denials are tested here).
+ * The validate operation against a Glue fake that denies chosen operations the way IAM does. moto's IAM checks
+ * authorise Glue actions against Resource "*" only, as its Glue responses name no resource ("the current implementation
+ * is very basic", https://github.com/getmoto/moto/blob/master/docs/docs/iam.rst), so resource-scoped denials are tested
+ * here.
  */
 class PermissionCheckTest {
     private final FakeGlueClient glue = new FakeGlueClient();

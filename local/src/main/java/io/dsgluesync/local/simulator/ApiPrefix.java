@@ -2,7 +2,9 @@ package io.dsgluesync.local.simulator;
 
 /**
  * The two API roots a tenant answers on. Catalog records of real tenants mix them in their consumption URLs
- * (reference §2.5, pitfall P5), so each simulated asset names the one its URLs use; both are always served.
+ * (https://github.com/datahub-project/datahub,
+ * {@code metadata-ingestion/tests/integration/sap_datasphere/fixtures/recorded/catalog_assets.json}), so each simulated
+ * asset names the one its URLs use; both are always served.
  */
 public enum ApiPrefix {
     DATASPHERE("/api/v1/datasphere"),

@@ -1,7 +1,8 @@
 package io.dsgluesync.local.simulator;
 
 /**
- * The three catalog asset shapes of reference §2.5, told apart by which consumption services exist.
+ * The three catalog asset shapes, told apart by which consumption services exist (the same rule as the shared
+ * {@code io.dsgluesync.model.AssetKind}, which names its sources).
  */
 public enum AssetKind {
     /** Exposed view: relational consumption only. */

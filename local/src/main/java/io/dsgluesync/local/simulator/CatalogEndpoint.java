@@ -12,8 +12,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The catalog service (reference §2.2–§2.5) under one of its prefixes: spaces, assets per space, all assets,
- * single entities, and the service document.
+ * The catalog service (SAP's "OData API Reference", Catalog Service,
+ * https://help.sap.com/docs/SAP_DATASPHERE/43509d67b8b84e66a30851e832f66911/b9098c3a706640189bc1d4eb7d5d5c52.html)
+ * under one of its prefixes: spaces, assets per space, all assets, single entities, and the service document.
  */
 final class CatalogEndpoint {
 
@@ -58,7 +59,9 @@ final class CatalogEndpoint {
         Map<String, String> params = HttpIo.parseForm(exchange.getRequestURI().getRawQuery());
         ObjectNode body = route(segments, params, catalogRoot, rawPath);
         boolean spaceList = segments.size() == 1 && "spaces".equals(segments.get(0));
-        // Reference §2.4 / P21: one capture saw the spaces list as a bare array, without the OData envelope.
+        // DataHub saw the spaces list of a live tenant as a bare array, without the OData envelope
+        // (https://github.com/datahub-project/datahub,
+        // metadata-ingestion/src/datahub/ingestion/source/sap_datasphere/client.py).
         HttpIo.sendJson(exchange, 200, spaceList && faults.servesBareArraySpaces() ? body.get("value") : body, true);
     }
 
@@ -157,7 +160,10 @@ final class CatalogEndpoint {
                 () -> ODataError.notFound("Asset '" + name + "' not found in space '" + space + "'"));
     }
 
-    /** {@code assets(spaceName='S',name='A')}; the doc's own sample writes {@code space_name=} (reference §2.2). */
+    /**
+     * {@code assets(spaceName='S',name='A')}; SAP's page writes {@code space_name=} in its own sample
+     * (https://github.com/SAP-docs/sap-datasphere/blob/d7e335a2e7ed9b4f85a748167f72c6c0b160729c/docs/Acquiring-Preparing-Modeling-Data/Consuming-Data-Exposed/catalog-assets-spacename-spaceid-name-assetid-1ee90a3.md).
+     */
     private SimAsset assetByCompoundKey(Map<String, String> keys) {
         String space = keys.containsKey("spaceName") ? keys.get("spaceName") : keys.get("space_name");
         String name = keys.get("name");
@@ -175,7 +181,11 @@ final class CatalogEndpoint {
         return node;
     }
 
-    /** Exactly the fields of reference §2.5; URLs of a service the asset lacks are null. */
+    /**
+     * Exactly the fields SAP documents
+     * (https://github.com/SAP-docs/sap-datasphere/blob/d7e335a2e7ed9b4f85a748167f72c6c0b160729c/docs/Acquiring-Preparing-Modeling-Data/Consuming-Data-Exposed/catalog-spaces-spaceid-assets-1c0186c.md)
+     * plus {@code hasParameters}, which recorded tenant responses add; URLs of a service the asset lacks are null.
+     */
     private ObjectNode assetJson(SimAsset asset) {
         ObjectNode node = HttpIo.JSON.createObjectNode();
         node.put("name", asset.name());
@@ -192,7 +202,11 @@ final class CatalogEndpoint {
         return node;
     }
 
-    /** Absolute service root with the trailing '/' seen in recorded catalog responses (reference §2.5). */
+    /**
+     * Absolute service root with the trailing '/' seen in recorded catalog responses
+     * (https://github.com/datahub-project/datahub,
+     * {@code metadata-ingestion/tests/integration/sap_datasphere/fixtures/recorded/catalog_assets.json}).
+     */
     private String serviceRoot(SimAsset asset, String flavor) {
         String foreign = faults.foreignBase(asset.spaceName(), asset.name());
         return (foreign == null ? base : foreign) + asset.urlPrefix().consumptionPath() + "/" + flavor + "/"

@@ -10,7 +10,8 @@ import java.util.function.Function;
 /**
  * The query options the simulated catalog understands on collections: {@code $top}, {@code $skip},
  * {@code $count=true} and a {@code $filter} made of {@code field eq 'value'} clauses joined by {@code and}
- * (the form SAP's own Power BI connector sends, reference §2.3). Other options are ignored.
+ * (the form SAP's own Power BI connector sends, https://github.com/SAP-samples/data-warehouse-cloud-connectors,
+ * {@code power-bi/dwc.m}). Other options are ignored.
  */
 final class CatalogQuery {
 
@@ -48,7 +49,8 @@ final class CatalogQuery {
     /**
      * Filters, then cuts one page. The server page holds min($top, maxPageSize) rows. It counts as truncated by
      * the server only when that limit, not the client's own $top, stopped it short of the remaining rows
-     * (reference §2.3: no next link when the client paged with $top/$skip itself).
+     * (SAP's "OData API Reference", Pagination: no next link when the client paged with $top/$skip itself,
+     * https://help.sap.com/docs/SAP_DATASPHERE/43509d67b8b84e66a30851e832f66911/b9098c3a706640189bc1d4eb7d5d5c52.html).
      */
     <T> Page<T> page(List<T> rows, Set<String> filterableFields, Function<T, Map<String, String>> fields,
                      int maxPageSize) {

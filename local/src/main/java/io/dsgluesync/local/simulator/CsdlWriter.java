@@ -7,8 +7,12 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Renders a {@link CsdlEntity} as OData V4 EDMX in the shape of reference §3.2–§3.5: vocabulary references,
- * one entity container with one entity set, and every annotation in an external {@code <Annotations>} block.
+ * Renders a {@link CsdlEntity} as OData V4 EDMX in the shape of captured tenant documents (relational:
+ * https://github.com/datahub-project/datahub,
+ * {@code metadata-ingestion/tests/integration/sap_datasphere/fixtures/recorded/edmx/SAP.TIME.VIEW_DIMENSION_DAY.xml};
+ * analytical: https://github.com/MarioDeFelipe/sap-datasphere-mcp,
+ * {@code tests/fixtures/odata_v4_analytical_ORDER_LINES.xml}): vocabulary references, one entity container with one
+ * entity set, and every annotation in an external {@code <Annotations>} block.
  */
 final class CsdlWriter {
 
@@ -80,7 +84,7 @@ final class CsdlWriter {
         return xml.toString();
     }
 
-    /** Relational types have a {@code <Key>}; analytical types in the captured shape have none (§3.2). */
+    /** Relational types have a {@code <Key>}; analytical types in the captured shape have none (documents above). */
     private void entityType(StringBuilder out) {
         out.append("      <EntityType Name=\"").append(type).append("\">\n");
         List<CsdlColumn> keys = entity.columns().stream().filter(c -> c.role() == CsdlColumn.Role.KEY).toList();
@@ -140,7 +144,7 @@ final class CsdlWriter {
         return h.append("          </Collection>\n        </Annotation>").toString();
     }
 
-    /** Insert/Update/Delete restricted everywhere; analytical sets are also not countable (§3.2). */
+    /** Insert/Update/Delete restricted everywhere; analytical sets are also not countable (documents above). */
     private void containerAnnotations(StringBuilder out) {
         List<String> lines = new ArrayList<>();
         if (flavor == Flavor.ANALYTICAL) {
@@ -156,7 +160,8 @@ final class CsdlWriter {
         List<String> lines = new ArrayList<>();
         boolean measure = flavor == Flavor.ANALYTICAL && c.role() == CsdlColumn.Role.MEASURE;
         if (flavor == Flavor.ANALYTICAL && !measure) {
-            // Every non-measure column is a dimension in analytical EDMX, numeric ones too (§3.5, pitfall P10).
+            // Every non-measure column is a dimension in analytical EDMX, numeric ones too (the analytical
+            // document above).
             lines.add(term("Analytics.Dimension", "Bool", "true"));
         } else if (flavor == Flavor.RELATIONAL && entity.dimensionView()
                 && (c.role() == CsdlColumn.Role.KEY || c.role() == CsdlColumn.Role.DIMENSION)) {

@@ -9,8 +9,11 @@ import java.io.UncheckedIOException;
 import java.util.Locale;
 
 /**
- * Renders the design-time CSN (reference §4.3) of generated assets from the same {@link CsdlEntity} their CSDL comes
- * from, and a minimal CSN for assets that bring none. Semantic usage follows §4.5.
+ * Renders the design-time CSN of generated assets from the same {@link CsdlEntity} their CSDL comes from, and a minimal
+ * CSN for assets that bring none, in the shape of recorded tenant responses
+ * (https://github.com/datahub-project/datahub,
+ * {@code metadata-ingestion/tests/integration/sap_datasphere/fixtures/recorded/views/} and {@code analyticmodels/}).
+ * Semantic usage becomes {@code @ObjectModel.modelingPattern} (see {@link #modelingPattern}).
  */
 final class CsnWriter {
 
@@ -79,8 +82,10 @@ final class CsnWriter {
     }
 
     /**
-     * Analytic models are cubes; analytical datasets are shown as facts, their successor usage (INFERRED, §4.5 has
-     * no row for them); views are dimensions, facts when they carry currency amounts, else relational datasets.
+     * Analytic models are cubes; analytical datasets are shown as facts, their successor usage; views are
+     * dimensions, facts when they carry currency amounts, else relational datasets. The values are those of the CSN
+     * Interop specification (https://github.com/SAP/csn-interop-specification); only ANALYTICAL_CUBE for an analytic
+     * model and ANALYTICAL_DIMENSION for a dimension view are seen in recorded responses, the rest is our choice.
      */
     private static String modelingPattern(CsdlEntity entity, AssetKind kind) {
         if (kind == AssetKind.ANALYTIC_MODEL) {
@@ -139,7 +144,10 @@ final class CsnWriter {
         return e;
     }
 
-    /** A one-fact star schema in the shape of reference §4.3 (c). */
+    /**
+     * A one-fact star schema in the shape of a recorded analytic model (https://github.com/datahub-project/datahub,
+     * {@code metadata-ingestion/tests/integration/sap_datasphere/fixtures/recorded/analyticmodels/Test_Analytic_Model.json}).
+     */
     private static void businessLayer(ObjectNode model, CsdlEntity entity, String source) {
         model.putObject("identifier").put("key", entity.assetName());
         model.put("text", entity.label());

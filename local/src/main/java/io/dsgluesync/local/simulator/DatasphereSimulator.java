@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A local stand-in for an SAP Datasphere tenant and its XSUAA token endpoint: OAuth client credentials, the
  * catalog under both API prefixes, consumption {@code $metadata} and the design-time CSN API, following the shapes
- * of {@code shared/reference/datasphere-api.md}, with a run-time switchable fault plan ({@link #faults()}).
+ * SAP documents and recorded tenant responses show (each endpoint class names its sources), with a run-time
+ * switchable fault plan ({@link #faults()}).
  * Binds to 127.0.0.1 only.
  */
 public final class DatasphereSimulator implements AutoCloseable {
@@ -203,7 +204,10 @@ public final class DatasphereSimulator implements AutoCloseable {
         }
     }
 
-    /** Design-time paths answer errors in the dwaas-core shape, everything else in the OData shape (§5.3). */
+    /**
+     * Design-time paths answer errors in the dwaas-core shape ({@link DesignTimeEndpoint}), everything else in the
+     * OData shape ({@link HttpIo#sendODataError}).
+     */
     private static void sendError(HttpExchange exchange, PathKind kind, int status, String message) throws IOException {
         if (kind == PathKind.DESIGN_TIME) {
             DesignTimeEndpoint.sendError(exchange, status, message);

@@ -14,7 +14,12 @@ final class FaultPayloads {
 
     static final String CHANGED_COLUMN = "SYNC_TEST_COL";
 
-    /** Shaped like the SAP IdP page an OAuth token gets from UI endpoints (reference §5.2; text from [CLI-CORE]). */
+    /**
+     * Shaped like the SAP IdP page an OAuth token gets, with status 200, from UI endpoints ("Catalog
+     * business-enrichment metadata is not extracted" in https://github.com/datahub-project/datahub,
+     * {@code metadata-ingestion/docs/sources/sap-datasphere/sap-datasphere_post.md}); the text is the message the
+     * {@code datasphere} CLI warns on (npm package {@code @sap/cli-core}, {@code commands/handler/fetch/utils.js}).
+     */
     static final byte[] LOGIN_PAGE = ("""
             <!DOCTYPE html>
             <html lang="en">
@@ -51,7 +56,10 @@ final class FaultPayloads {
         };
     }
 
-    /** Appends {@value #CHANGED_COLUMN} to the entity type, labelled in an external Annotations block (§3.2). */
+    /**
+     * Appends {@value #CHANGED_COLUMN} to the entity type, labelled in an external Annotations block as tenant
+     * documents label their columns (see {@link CsdlWriter}).
+     */
     static String changedCsdl(String csdl, int revision) {
         Matcher schema = SCHEMA.matcher(csdl);
         Matcher type = ENTITY_TYPE.matcher(csdl);
@@ -100,7 +108,8 @@ final class FaultPayloads {
 
     /**
      * Inserts the DOCTYPE after the XML declaration and, when {@code entity} is given, puts it in the first
-     * Common.Label. The label uses the element form {@code <String>...</String>} (CSDL §14.4): XML forbids external
+     * Common.Label. The label uses the element form {@code <String>...</String>} of a constant expression (OData
+     * CSDL XML, https://docs.oasis-open.org/odata/odata-csdl-xml/v4.01/odata-csdl-xml-v4.01.html): XML forbids external
      * entity references inside attribute values, so only the element form reaches a parser's entity resolver.
      */
     private static String withDoctype(String csdl, String doctype, String entity) {

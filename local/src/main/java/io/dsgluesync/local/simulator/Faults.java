@@ -111,13 +111,22 @@ public final class Faults {
         return this;
     }
 
-    /** Authenticated catalog requests answer 200 with an HTML login page (reference §5.2, P22). */
+    /**
+     * Authenticated catalog requests answer 200 with an HTML login page, as UI endpoints answer an OAuth token
+     * (https://github.com/datahub-project/datahub,
+     * {@code metadata-ingestion/docs/sources/sap-datasphere/sap-datasphere_post.md}) and some REST paths did on a real
+     * tenant (https://github.com/MarioDeFelipe/sap-datasphere-mcp, {@code REMAINING_ISSUES_FOR_CLAUDE.md}).
+     */
     public Faults htmlLoginPage(boolean on) {
         htmlLoginPage = on;
         return this;
     }
 
-    /** {@code /catalog/spaces} answers a bare JSON array instead of the OData envelope (reference §2.4, P21). */
+    /**
+     * {@code /catalog/spaces} answers a bare JSON array instead of the OData envelope, as DataHub saw on a live tenant
+     * (https://github.com/datahub-project/datahub,
+     * {@code metadata-ingestion/src/datahub/ingestion/source/sap_datasphere/client.py}).
+     */
     public Faults bareArraySpaces(boolean on) {
         bareArraySpaces = on;
         return this;

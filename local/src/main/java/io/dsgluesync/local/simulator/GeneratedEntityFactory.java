@@ -58,7 +58,7 @@ final class GeneratedEntityFactory {
             add(randomColumn(currency, unit));
         }
         List<CsdlColumn> ordered = new ArrayList<>(columns);
-        // Dimensions before measures, as analytical documents list them (reference §3.5).
+        // Dimensions before measures: a stable order of our own (captured analytical documents keep none).
         ordered.sort(Comparator.comparing(c -> c.role() == Role.MEASURE));
         return new CsdlEntity(assetName, label, ordered, hierarchies(kind, dimensionView), dimensionView);
     }

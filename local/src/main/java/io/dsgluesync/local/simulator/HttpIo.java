@@ -33,7 +33,11 @@ final class HttpIo {
         sendBytes(exchange, status, JSON_TYPE, JSON.writeValueAsBytes(body));
     }
 
-    /** OData V4 error body; the reference's shape for catalog and consumption errors (§5.3). */
+    /**
+     * OData V4 JSON error body ("Error Response",
+     * https://docs.oasis-open.org/odata/odata-json-format/v4.0/os/odata-json-format-v4.0-os.html), for catalog and
+     * consumption errors; no public capture shows a Datasphere error body, so this is the standard's shape.
+     */
     static void sendODataError(HttpExchange exchange, int status, String message) throws IOException {
         ObjectNode body = JSON.createObjectNode();
         ObjectNode error = body.putObject("error");

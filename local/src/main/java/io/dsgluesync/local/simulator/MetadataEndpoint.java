@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Consumption services (reference §3.1) under either prefix:
- * {@code .../consumption/{relational|analytical}/<SPACE>/<ASSET>/$metadata} answers the CSDL XML, and the
- * service root {@code .../<SPACE>/<ASSET>[/]} answers the service document. Data queries are not simulated.
+ * Consumption services (SAP's "OData API Reference", Consumption Service,
+ * https://help.sap.com/docs/SAP_DATASPHERE/43509d67b8b84e66a30851e832f66911/b9098c3a706640189bc1d4eb7d5d5c52.html)
+ * under either prefix: {@code .../consumption/{relational|analytical}/<SPACE>/<ASSET>/$metadata} answers the CSDL XML,
+ * and the service root {@code .../<SPACE>/<ASSET>[/]} answers the service document. Data queries are not simulated.
  */
 final class MetadataEndpoint {
 
@@ -72,7 +73,8 @@ final class MetadataEndpoint {
 
     private void sendMetadata(HttpExchange exchange, String csdl, String etag) throws IOException {
         if (acceptsOnlyJson(HttpIo.header(exchange, "Accept"))) {
-            // Reference §5.2 / P16: $metadata is XML only; a JSON-only Accept header is refused.
+            // $metadata is XML only; a JSON-only Accept header has been answered with 406
+            // (https://github.com/SAP/cloud-sdk-java/issues/444).
             throw new ODataError(406, "The requested format 'application/json' is not supported for $metadata");
         }
         exchange.getResponseHeaders().set("OData-Version", "4.0");
@@ -84,7 +86,10 @@ final class MetadataEndpoint {
         HttpIo.sendBytes(exchange, 200, HttpIo.XML_TYPE, csdl.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Service document of reference §3.1, including {@code @odata.metadataEtag} (same value as the ETag). */
+    /**
+     * Service document as SAP's sample shows it, including {@code @odata.metadataEtag} (same value as the ETag;
+     * https://github.com/SAP-docs/sap-datasphere/blob/d7e335a2e7ed9b4f85a748167f72c6c0b160729c/docs/Acquiring-Preparing-Modeling-Data/Consuming-Data-Exposed/consumption-relational-spaceid-assetid-ff0e619.md).
+     */
     private void sendServiceDocument(HttpExchange exchange, SimAsset asset, ApiPrefix prefix, boolean analytical,
                                      String etag) throws IOException {
         String root = base + prefix.consumptionPath() + (analytical ? "/analytical/" : "/relational/")
@@ -105,8 +110,11 @@ final class MetadataEndpoint {
     }
 
     /**
-     * The requested document. Analytical metadata of an asset without analytical consumption gives 400, as seen
-     * on a real tenant (reference §6 A5); relational metadata of an analytic model gives 404 (not exposed, §5.2).
+     * The requested document. Analytical metadata of an asset without analytical consumption gives 400, as seen on a
+     * real tenant (https://github.com/MarioDeFelipe/sap-datasphere-mcp, {@code REMAINING_ISSUES_FOR_CLAUDE.md});
+     * relational metadata of an analytic model gives 404, which DataHub's client reads as "not exposed via OData"
+     * (https://github.com/datahub-project/datahub,
+     * {@code metadata-ingestion/src/datahub/ingestion/source/sap_datasphere/client.py}).
      */
     private static String csdl(SimAsset asset, boolean analytical) {
         if (analytical) {
@@ -153,7 +161,10 @@ final class MetadataEndpoint {
         return false;
     }
 
-    /** {@code W/"<base64 of SHA-256 of the body>"}, the shape of {@code @odata.metadataEtag} (reference §3.1). */
+    /**
+     * {@code W/"<base64 of SHA-256 of the body>"}, the shape of the {@code @odata.metadataEtag} in SAP's sample
+     * (https://github.com/SAP-docs/sap-datasphere/blob/d7e335a2e7ed9b4f85a748167f72c6c0b160729c/docs/Acquiring-Preparing-Modeling-Data/Consuming-Data-Exposed/consumption-relational-spaceid-assetid-ff0e619.md).
+     */
     static String etag(String body) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));

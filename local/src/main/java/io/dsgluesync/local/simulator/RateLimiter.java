@@ -3,7 +3,13 @@ package io.dsgluesync.local.simulator;
 import java.util.ArrayDeque;
 import java.util.function.LongSupplier;
 
-/** Sliding 60-second window over admitted requests (reference §5.1: 429 with {@code Retry-After}). */
+/**
+ * Sliding 60-second window over admitted requests. Over the limit a request gets 429 (SAP's "OData API Reference", API
+ * Rate Limiting,
+ * https://help.sap.com/docs/SAP_DATASPHERE/43509d67b8b84e66a30851e832f66911/b9098c3a706640189bc1d4eb7d5d5c52.html) with
+ * {@code Retry-After} ("HTTP 429 throttling" in https://github.com/datahub-project/datahub,
+ * {@code metadata-ingestion/docs/sources/sap-datasphere/sap-datasphere_post.md}).
+ */
 final class RateLimiter {
 
     private static final long WINDOW_NANOS = 60_000_000_000L;

@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * @param relationalCsdlSource   relational {@code $metadata} body, null when the kind has none
  * @param analyticalCsdlSource   analytical {@code $metadata} body, null when the kind has none
  * @param hasParameters          the catalog's {@code hasParameters} flag
- * @param csnSource              design-time CSN (reference §4.3), or null for a minimal one made from the label
+ * @param csnSource              design-time CSN ({@link CsnWriter}), or null for a minimal one made from the label
  */
 public record SimAsset(String name, String label, String spaceName, AssetKind kind, ApiPrefix urlPrefix,
                        Supplier<String> relationalCsdlSource, Supplier<String> analyticalCsdlSource,
@@ -66,7 +66,11 @@ public record SimAsset(String name, String label, String spaceName, AssetKind ki
                 analyticalCsdl == null ? null : () -> analyticalCsdl, hasParameters, csn == null ? null : () -> csn);
     }
 
-    /** Where the design-time API lists it: analytic models apart, every other exposed asset is a view (§2.5). */
+    /**
+     * Where the design-time API lists it: analytic models apart, every other exposed asset is a view (SAP exposes
+     * analytic models, perspectives and views,
+     * https://github.com/SAP-docs/sap-datasphere/blob/main/docs/Acquiring-Preparing-Modeling-Data/Modeling-Data-in-the-Data-Builder/exposing-data-for-consumption-40ec77e.md).
+     */
     public DesignObjectType designType() {
         return kind == AssetKind.ANALYTIC_MODEL ? DesignObjectType.ANALYTIC_MODELS : DesignObjectType.VIEWS;
     }
@@ -76,7 +80,11 @@ public record SimAsset(String name, String label, String spaceName, AssetKind ki
         return csnSource == null ? CsnWriter.minimal(this) : csnSource.get();
     }
 
-    /** Entity-set name in the consumption service: dots become underscores (reference §3.1, pitfall P6). */
+    /**
+     * Entity-set name in the consumption service: dots become underscores, as in a recorded tenant document
+     * (https://github.com/datahub-project/datahub,
+     * {@code metadata-ingestion/tests/integration/sap_datasphere/fixtures/recorded/edmx/SAP.TIME.VIEW_DIMENSION_DAY.xml}).
+     */
     public String entitySetName() {
         return name.replace('.', '_');
     }

@@ -76,7 +76,7 @@ public final class SimulatorStats {
         return metadata.get();
     }
 
-    /** Requests under {@code /dwaas-core} (the design-time CSN API of reference §4). */
+    /** Requests under {@code /dwaas-core} (the design-time CSN API, {@link DesignTimeEndpoint}). */
     public long designTimeRequests() {
         return designTime.get();
     }

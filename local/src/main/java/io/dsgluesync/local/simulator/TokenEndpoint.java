@@ -12,8 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * {@code POST /oauth/token} with the client-credentials grant, shaped like XSUAA (reference §1.3), and the
- * store of the tokens it has issued.
+ * {@code POST /oauth/token} with the client-credentials grant, shaped like XSUAA as the {@code datasphere} CLI calls
+ * it (npm package {@code @sap/cli-core}, {@code readToken} in {@code commands/handler/authentication/oauth/utils.js}),
+ * and the store of the tokens it has issued.
  */
 final class TokenEndpoint {
 
@@ -102,9 +103,11 @@ final class TokenEndpoint {
     }
 
     /**
-     * Accepts HTTP Basic (what the CLI and the Power BI connector send) or {@code client_id}/{@code client_secret}
-     * in the form body (what DataHub sends), reference §1.3. RFC 6749 §2.3.1 says Basic credentials are
-     * form-URL-encoded first; clients that skip that step are accepted too.
+     * Accepts HTTP Basic (what the CLI and the Power BI connector send) or {@code client_id}/{@code client_secret} in
+     * the form body (what DataHub sends, https://github.com/datahub-project/datahub,
+     * {@code metadata-ingestion/src/datahub/ingestion/source/sap_datasphere/client.py}). RFC 6749 section 2.3.1
+     * (https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1) says Basic credentials are form-URL-encoded first; clients
+     * that skip that step are accepted too.
      */
     private boolean authenticated(String authorization, Map<String, String> form) {
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {

@@ -12,8 +12,9 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * SDK clients for the local stack. moto routes by the SigV4 credential scope, so requests must be signed with
- * some static keys (reference glue-and-moto.md §2.9–§2.10).
+ * SDK clients for the local stack. moto routes by the SigV4 credential scope, so requests must be signed with some
+ * static keys ({@code DomainDispatcherApplication} in
+ * https://github.com/getmoto/moto/blob/master/moto/moto_server/werkzeug_app.py sends an unsigned request to S3).
  */
 public final class LocalAws implements AutoCloseable {
     public static final String REGION = "eu-central-1";

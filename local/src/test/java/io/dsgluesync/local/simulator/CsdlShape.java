@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Parses a CSDL document and checks the shape of reference §3.2–§3.5 that every simulated document follows. */
+/** Parses a CSDL document and checks the shape every simulated document follows (see {@link CsdlWriter}). */
 final class CsdlShape {
 
     static final String EDMX = "http://docs.oasis-open.org/odata/ns/edmx";

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The design-time API of reference §4.2 against the sample tenant. */
+/** The design-time API behind the {@code datasphere} CLI ({@link DesignTimeEndpoint}) against the sample tenant. */
 class DesignTimeEndpointTest {
 
     private static final String ROOT = "/dwaas-core/api/v1/spaces/";
@@ -40,7 +40,7 @@ class DesignTimeEndpointTest {
         assertEquals(200, response.statusCode(), response.body());
         assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(null));
         JsonNode body = SimClient.json(response);
-        assertTrue(body.isArray(), "a bare array (OBSERVED shape, §4.2): " + body);
+        assertTrue(body.isArray(), "a bare array, as in DataHub's recorded localtables.json: " + body);
         List<String> names = new ArrayList<>();
         body.forEach(row -> {
             assertEquals(1, row.size(), row.toString());
@@ -70,7 +70,7 @@ class DesignTimeEndpointTest {
         assertEquals(List.of("BusinessPartners"), names("SPACE_A", "remotetables"));
         assertEquals(List.of(), names("SPACE_A", "localtables"));
         assertEquals(404, client.get("/api/v1/dwc/catalog/spaces('SPACE_A')/assets('BusinessPartners')", token)
-                .statusCode(), "not in the catalog (P1)");
+                .statusCode(), "not in the catalog, which lists only assets exposed for consumption");
         assertTrue(simulator.stats().designTimeRequests() >= 8);
     }
 

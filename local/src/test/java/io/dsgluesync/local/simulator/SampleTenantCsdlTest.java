@@ -10,7 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The hand-written sample documents keep the shape of reference §3.3–§3.5 and the columns of §6. */
+/**
+ * The hand-written sample documents keep the shape of recorded tenant documents
+ * (https://github.com/datahub-project/datahub,
+ * {@code metadata-ingestion/tests/integration/sap_datasphere/fixtures/recorded/edmx/SAP.TIME.VIEW_DIMENSION_DAY.xml})
+ * and the columns of SAP's sample content (https://github.com/SAP-samples/datasphere-content).
+ */
 class SampleTenantCsdlTest {
 
     private final Tenant tenant = Tenant.sample();

@@ -11,7 +11,10 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The hand-written sample CSN agrees with the sample CSDL: same columns, same types and facets, §4.5 usages. */
+/**
+ * The hand-written sample CSN agrees with the sample CSDL: same columns, same types and facets, and the
+ * {@code @ObjectModel.modelingPattern} of each asset's semantic usage.
+ */
 class SampleTenantCsnTest {
 
     private static final Map<String, String> PATTERNS = Map.of(
@@ -66,7 +69,10 @@ class SampleTenantCsnTest {
         return columns;
     }
 
-    /** The same for CSN elements, mapped with the Edm types of reference §3.7; associations skipped. */
+    /**
+     * The same for CSN elements, mapped to the Edm types the consumption service publishes for them (as the shared
+     * {@code CsnTypes} maps them); associations skipped.
+     */
     private static List<String> describeCsn(JsonNode elements) {
         List<String> columns = new ArrayList<>();
         elements.fields().forEachRemaining(e -> {

@@ -23,8 +23,9 @@ import software.amazon.awssdk.services.glue.model.Database;
 
 /**
  * Two Glue targets: this account's catalog with the function's own credentials, and another account's reached by
- * assuming a role with an External ID. moto's AssumeRole switches the account (reference glue-and-moto.md §2.3), so
- * the second catalog really is another account's.
+ * assuming a role with an External ID. moto's AssumeRole switches the account
+ * (https://github.com/getmoto/moto/blob/master/docs/docs/services/sts.rst), so the second catalog really is another
+ * account's.
  */
 class CrossAccountSyncTest {
     private static final String OTHER_ACCOUNT = "210987654321";
@@ -99,7 +100,10 @@ class CrossAccountSyncTest {
         }
     }
 
-    /** A Glue client in another moto account (moto's x-moto-account-id header, glue-and-moto.md §2.9). */
+    /**
+     * A Glue client in another moto account (moto's x-moto-account-id header,
+     * https://github.com/getmoto/moto/blob/master/docs/docs/multi_account.rst).
+     */
     private static GlueClient glueAs(String account) {
         return GlueClient.builder().endpointOverride(stack.aws.endpoint()).region(Region.of(LocalAws.REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))

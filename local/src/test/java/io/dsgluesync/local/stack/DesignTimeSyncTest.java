@@ -17,7 +17,10 @@ import software.amazon.awssdk.services.glue.model.Table;
 /**
  * With design-time enrichment on, the sync also reads each object's CSN: the tables the catalog never lists (a local
  * and a remote table) are synced from their CSN alone, and views gain the semantic usage and text associations the
- * consumption CSDL lacks (reference datasphere-api.md P1, P9).
+ * consumption CSDL lacks. The catalog lists only assets exposed for consumption (SAP's "OData API Reference",
+ * https://help.sap.com/docs/SAP_DATASPHERE/43509d67b8b84e66a30851e832f66911/b9098c3a706640189bc1d4eb7d5d5c52.html);
+ * compare the recorded EDMX and CSN of one view in https://github.com/datahub-project/datahub,
+ * {@code metadata-ingestion/tests/integration/sap_datasphere/fixtures/recorded/}.
  */
 class DesignTimeSyncTest {
     private static TestStack stack;
