@@ -93,6 +93,9 @@ public final class ReliabilityBench {
                     s -> glueFaults(s, Fault.UNAVAILABLE, 0.10, 17)));
             all.add(new Scenario("sqs-throttling", "10 % of SQS calls throttled (discovery, workers, results)",
                     s -> s.proxy().rules().add(FaultRule.rate("sqs", Fault.THROTTLE, 0.10, 19))));
+            all.add(new Scenario("results-read-fails-after-commit", "the results function's reads of the run fail"
+                    + " (12 GetItem answers 503) right after its transactions commit",
+                    s -> s.proxy().rules().add(FaultRule.nextN("dynamodb", "GetItem", Fault.UNAVAILABLE, 12))));
             all.add(new Scenario("hostile-metadata", "5 assets with malformed or hostile CSDL", s -> {
                 List<SimAsset> assets = s.tenant().assets(s.tenant().spaces().get(0).name());
                 Faults faults = s.simulator().faults();
