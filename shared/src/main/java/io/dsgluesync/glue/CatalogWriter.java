@@ -50,7 +50,7 @@ public class CatalogWriter {
                 stored = catalog.getTable(db, table.name());
             }
             try {
-                if (stored.isPresent() && !stored.get().complete() && needsWrite(table, stored.get())) {
+                if (stored.isPresent() && !stored.get().complete() && withoutWrite(table, stored.get()).isEmpty()) {
                     // The message carried only the sync's markers: read the whole table before writing over it.
                     stored = catalog.getTable(db, table.name());
                 }
@@ -76,29 +76,37 @@ public class CatalogWriter {
         return new WriteOutcome(AuditAction.CREATED, null, null);
     }
 
-    private boolean needsWrite(TableDefinition table, StoredTable existing) {
-        Map<String, String> parameters = existing.parameters() == null ? Map.of() : existing.parameters();
-        boolean managed = SyncParameters.MANAGED_BY_VALUE.equals(parameters.get(SyncParameters.MANAGED_BY));
-        return (managed || adoptUnmanaged) && !(managed && table.fingerprint().equals(
-                parameters.get(SyncParameters.FINGERPRINT)));
-    }
-
     private WriteOutcome update(TableDefinition table, StoredTable existing, String runId,
                                 Map<String, String> syncMetadata) {
+        Optional<WriteOutcome> noWrite = withoutWrite(table, existing);
+        if (noWrite.isPresent()) {
+            return noWrite.get();
+        }
         Map<String, String> parameters = existing.parameters() == null ? Map.of() : existing.parameters();
         String before = parameters.get(SyncParameters.FINGERPRINT);
-        boolean managed = SyncParameters.MANAGED_BY_VALUE.equals(parameters.get(SyncParameters.MANAGED_BY));
-        if (!managed && !adoptUnmanaged) {
-            return new WriteOutcome(AuditAction.CONFLICT, before, "table " + existing.database() + "."
-                    + existing.name() + " exists but is not managed by datasphere-glue-sync; left untouched");
-        }
-        if (managed && table.fingerprint().equals(before)) {
-            return new WriteOutcome(AuditAction.UNCHANGED, before, null);
-        }
         catalog.updateTable(table.database().name(),
                 GlueConverter.tableInput(table, parameters, syncMetadata, runId, clock.instant()), existing.versionId(),
                 skipArchive);
         return new WriteOutcome(AuditAction.UPDATED, before, null, Optional.of(existing));
+    }
+
+    /**
+     * The outcome when the stored table must not be written: another owner's table (a conflict), or the sync's own
+     * with the same fingerprint (unchanged). The sync's markers are enough to tell, so a message's compact state
+     * decides it without a Glue call.
+     */
+    private Optional<WriteOutcome> withoutWrite(TableDefinition table, StoredTable existing) {
+        Map<String, String> parameters = existing.parameters() == null ? Map.of() : existing.parameters();
+        String before = parameters.get(SyncParameters.FINGERPRINT);
+        boolean managed = SyncParameters.MANAGED_BY_VALUE.equals(parameters.get(SyncParameters.MANAGED_BY));
+        if (!managed && !adoptUnmanaged) {
+            return Optional.of(new WriteOutcome(AuditAction.CONFLICT, before, "table " + existing.database() + "."
+                    + existing.name() + " exists but is not managed by datasphere-glue-sync; left untouched"));
+        }
+        if (managed && table.fingerprint().equals(before)) {
+            return Optional.of(new WriteOutcome(AuditAction.UNCHANGED, before, null));
+        }
+        return Optional.empty();
     }
 
     private void ensureDatabase(TableDefinition table) {

@@ -39,7 +39,7 @@ public final class TableLocation {
                     + " and Trino cannot open a table without a location");
         }
         String bucket = bucket(template);
-        if (bucket == null || !BUCKET.matcher(bucket).matches()) {
+        if (!isBucketName(bucket)) {
             throw new IllegalArgumentException("GLUE_TABLE_LOCATION_TEMPLATE '" + template
                     + "' must start with s3://<bucket>/ (a valid bucket name, no placeholder in it)");
         }
@@ -80,7 +80,7 @@ public final class TableLocation {
         String folder = trimSlashes(container);
         String name = trimSlashes(object);
         String path = (folder.isEmpty() ? "" : folder + "/") + name;
-        if (bucket == null || !BUCKET.matcher(bucket).matches()) {
+        if (!isBucketName(bucket)) {
             throw new MappingException("replication.bucket", "'" + bucket + "' is not a valid S3 bucket name");
         }
         if (name.isEmpty() || path.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == '\\')
@@ -89,6 +89,11 @@ public final class TableLocation {
                     + object + "' do not form a plain S3 path");
         }
         return "s3://" + bucket + "/" + path + "/";
+    }
+
+    /** Whether {@code name} follows S3's bucket naming rules (length, characters, first and last character). */
+    public static boolean isBucketName(String name) {
+        return name != null && BUCKET.matcher(name).matches();
     }
 
     static String fixedPrefix(String template) {

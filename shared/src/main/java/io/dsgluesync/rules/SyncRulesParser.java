@@ -3,6 +3,7 @@ package io.dsgluesync.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dsgluesync.mapping.GlueNames;
 import io.dsgluesync.mapping.HiveTypeSyntax;
+import io.dsgluesync.mapping.TableLocation;
 import io.dsgluesync.model.AssetKind;
 import io.dsgluesync.model.JsonCodec;
 import java.io.IOException;
@@ -87,7 +88,7 @@ public final class SyncRulesParser {
             ctx.keys(node, path, REPLICATION_TARGET);
             String connection = ctx.text(node, path + ".connection", "connection");
             String bucket = ctx.text(node, path + ".bucket", "bucket");
-            if (!bucket.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
+            if (!TableLocation.isBucketName(bucket)) {
                 throw ctx.error(path + ".bucket", "'" + bucket + "' is not an S3 bucket name");
             }
             if (buckets.put(connection, bucket) != null) {
