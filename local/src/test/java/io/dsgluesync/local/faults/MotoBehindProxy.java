@@ -17,6 +17,9 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * A moto of the test's own with the fault proxy in front: {@link #direct} talks to moto (to check what it holds),
@@ -71,6 +74,13 @@ final class MotoBehindProxy implements AutoCloseable {
                 .overrideConfiguration(retries).build();
         clients.add(client);
         return client;
+    }
+
+    /** A DynamoDB table with one string hash key {@code pk}, created directly in moto. */
+    void createKeyTable(String name) {
+        direct.dynamo().createTable(r -> r.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+                .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S)));
     }
 
     /** Clears the rules and the counters between tests. */

@@ -13,9 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.glue.model.Column;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -55,9 +52,7 @@ class PassThroughTest {
 
     @Test
     void aDynamoDbItemIsPutAndReadBack() {
-        stack.direct.dynamo().createTable(r -> r.tableName("items").billingMode(BillingMode.PAY_PER_REQUEST)
-                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
-                .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S)));
+        stack.createKeyTable("items");
 
         stack.proxied.dynamo().putItem(r -> r.tableName("items").item(Map.of("pk", AttributeValue.fromS("a"),
                 "n", AttributeValue.fromN("7"))));
