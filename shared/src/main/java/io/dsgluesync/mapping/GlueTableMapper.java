@@ -63,7 +63,7 @@ public final class GlueTableMapper {
             location = ReplicaLayout.location(asset, location, warnings);
             storage = asset.replica().bucket() == null ? StorageDefinition.of(settings.storageFormat(), location)
                     : StorageDefinition.ofReplica(asset.replica(), location);
-            ReplicaLayout.parameters(asset.replica(), storage, parameters);
+            ReplicaLayout.parameters(asset.replica(), parameters);
         } else {
             storage = StorageDefinition.of(settings.storageFormat(), location);
         }

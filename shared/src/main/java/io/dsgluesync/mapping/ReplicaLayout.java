@@ -47,7 +47,7 @@ final class ReplicaLayout {
         return TableLocation.replica(replica.bucket(), replica.container(), replica.targetObject());
     }
 
-    static void parameters(S3Replica replica, StorageDefinition storage, Map<String, String> p) {
+    static void parameters(S3Replica replica, Map<String, String> p) {
         p.put("datasphere.replication.flow", replica.flow());
         p.put("datasphere.replication.task", replica.task());
         p.put("datasphere.replication.connection", replica.connection() == null ? "" : replica.connection());
