@@ -17,7 +17,25 @@ public record RunStarted(
         List<String> spaces,
         List<String> listingErrors,
         int datasphereRequests,
-        String announcedAt) {
+        String announcedAt,
+        String operation,
+        String haltedReason,
+        String skippedReason,
+        StaleSummary stale) {
 
     public static final String TYPE = "run";
+    public static final String SYNC = "sync";
+    public static final String PLAN = "plan";
+
+    /** Announcements from before these fields existed. */
+    public RunStarted(String type, int schemaVersion, String runId, String startedAt, int expectedAssets,
+                      boolean listingComplete, List<String> spaces, List<String> listingErrors, int datasphereRequests,
+                      String announcedAt) {
+        this(type, schemaVersion, runId, startedAt, expectedAssets, listingComplete, spaces, listingErrors,
+                datasphereRequests, announcedAt, SYNC, null, null, null);
+    }
+
+    public boolean plan() {
+        return PLAN.equals(operation);
+    }
 }

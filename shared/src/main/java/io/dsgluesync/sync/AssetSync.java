@@ -205,9 +205,10 @@ public class AssetSync {
         return switch (action) {
             case FAILED -> 5;
             case CONFLICT -> 4;
-            case UPDATED -> 3;
+            case DRIFTED -> 3;
+            case UPDATED, DELETED, DEPRECATED -> 3;
             case CREATED -> 2;
-            case SKIPPED -> 1;
+            case SKIPPED, STALE -> 1;
             case UNCHANGED -> 0;
         };
     }
