@@ -42,6 +42,14 @@ final class AuditItems {
             r.targetActions().forEach((k, v) -> actions.put(k, AuditStore.s(v)));
             item.put("targetActions", AttributeValue.fromM(actions));
         }
+        if (r.diff() != null && !r.diff().isEmpty()) {
+            Map<String, AttributeValue> diff = new HashMap<>();
+            r.diff().forEach((k, v) -> diff.put(k, AttributeValue.fromL(v.stream().map(AuditStore::s).toList())));
+            item.put("diff", AttributeValue.fromM(diff));
+        }
+        if (r.drift() != null && !r.drift().isEmpty()) {
+            item.put("drift", AttributeValue.fromL(r.drift().stream().map(AuditStore::s).toList()));
+        }
         if (r.calls() != null && !r.calls().isEmpty()) {
             Map<String, AttributeValue> calls = new HashMap<>();
             r.calls().forEach((k, v) -> calls.put(k, AuditStore.n(v)));

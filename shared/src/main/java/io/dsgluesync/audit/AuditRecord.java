@@ -12,6 +12,11 @@ import java.util.Map;
  * @param calls      outside calls made for this asset by operation (e.g. {@code glue.GetTable}, {@code datasphere})
  * @param targetAccount the accounts written to (caller identities of the Glue targets)
  * @param targetActions per Glue target: what was done there, when there are several
+ * @param diff       the column-level difference between the table Glue held and the one the sync writes (or, in a
+ *                   plan run, would write): {@code added}, {@code removed}, {@code retyped}, {@code renamed} columns,
+ *                   {@code partitionKeys}, {@code parameters} whose values change, {@code storage}, {@code description}
+ * @param drift      what was edited outside the sync since it last wrote the table ({@code columns},
+ *                   {@code partitionKeys}, {@code storage}, each with what it holds now); empty when nothing drifted
  */
 public record AuditRecord(
         String type,
@@ -36,7 +41,9 @@ public record AuditRecord(
         String targetAccount,
         Map<String, String> targetActions,
         long durationMs,
-        String finishedAt) {
+        String finishedAt,
+        Map<String, List<String>> diff,
+        List<String> drift) {
 
     public static final String TYPE = "asset";
     public static final int SCHEMA_VERSION = 1;
@@ -56,6 +63,32 @@ public record AuditRecord(
         note = cut(note);
         calls = calls == null ? Map.of() : Map.copyOf(calls);
         targetActions = targetActions == null ? Map.of() : Map.copyOf(targetActions);
+        diff = boundedMap(diff);
+        drift = bounded(drift);
+    }
+
+    /** A record without a diff or drift (failures, skips, discovery's own records). */
+    public AuditRecord(String type, int schemaVersion, String runId, String space, String asset, String kind,
+                       String database, String table, AuditAction action, int columnCount, String fingerprintBefore,
+                       String fingerprintAfter, List<String> changedFields, String errorClass, String errorField,
+                       String error, String note, List<String> warnings, Map<String, Integer> calls,
+                       String targetAccount, Map<String, String> targetActions, long durationMs, String finishedAt) {
+        this(type, schemaVersion, runId, space, asset, kind, database, table, action, columnCount, fingerprintBefore,
+                fingerprintAfter, changedFields, errorClass, errorField, error, note, warnings, calls, targetAccount,
+                targetActions, durationMs, finishedAt, Map.of(), List.of());
+    }
+
+    private static Map<String, List<String>> boundedMap(Map<String, List<String>> values) {
+        if (values == null) {
+            return Map.of();
+        }
+        Map<String, List<String>> kept = new java.util.TreeMap<>();
+        values.forEach((k, v) -> {
+            if (v != null && !v.isEmpty()) {
+                kept.put(k, bounded(v));
+            }
+        });
+        return java.util.Collections.unmodifiableMap(kept);
     }
 
     /** An asset that discovery already knows cannot be synced (its name is taken, its message was refused). */

@@ -41,7 +41,8 @@ public final class AssetMessages {
             throw new MessageFormatException("replica", "asset " + space + "/" + asset
                     + ": a replicated object needs the field 'replica'");
         }
-        if (relational == null && analytical == null && !designTimeOnly) {
+        java.util.Map<String, String> retire = retire(node, space, asset);
+        if (relational == null && analytical == null && !designTimeOnly && retire == null) {
             throw new MessageFormatException("relationalMetadataUrl",
                     "asset " + space + "/" + asset + ": neither relationalMetadataUrl nor analyticalMetadataUrl is set");
         }
@@ -49,7 +50,28 @@ public final class AssetMessages {
         return new AssetMessage(version, runId, space, JsonCodec.optionalText(node, "spaceLabel"), asset,
                 JsonCodec.optionalText(node, "label"), kind, relational, analytical,
                 node.path("hasParameters").asBoolean(false), priority, designTimeOnly, glue(node, space, asset),
-                replica);
+                replica, node.path("plan").asBoolean(false), retire);
+    }
+
+    /** A removed asset's targets and policies; only {@code DEPRECATE} and {@code DELETE} act on a table. */
+    private static java.util.Map<String, String> retire(ObjectNode node, String space, String asset) {
+        if (!node.hasNonNull("retire")) {
+            return null;
+        }
+        java.util.Map<String, String> policies = new java.util.LinkedHashMap<>();
+        if (!node.get("retire").isObject()) {
+            throw new MessageFormatException("retire", "asset " + space + "/" + asset
+                    + ": field 'retire' is not a map of target name to policy");
+        }
+        node.get("retire").fields().forEachRemaining(e -> {
+            String policy = e.getValue().asText("");
+            if (!policy.equals("DEPRECATE") && !policy.equals("DELETE")) {
+                throw new MessageFormatException("retire." + e.getKey(), "asset " + space + "/" + asset
+                        + ": unknown removed-asset policy '" + policy + "' (DEPRECATE or DELETE)");
+            }
+            policies.put(e.getKey(), policy);
+        });
+        return policies.isEmpty() ? null : policies;
     }
 
     private static S3Replica replica(ObjectNode node, String space, String asset) {
