@@ -28,7 +28,7 @@ public final class GlueTargetClients {
     }
 
     public static List<TargetCatalog> open(AwsClients aws, List<GlueTarget> targets, CallCounter calls, Clock clock,
-                                           boolean skipArchive, boolean adoptUnmanaged) {
+                                           CatalogWriter.Settings settings) {
         StsClient sts = aws.build(StsClient.builder());
         List<TargetCatalog> catalogs = new ArrayList<>();
         for (GlueTarget target : targets) {
@@ -42,8 +42,7 @@ public final class GlueTargetClients {
                     target.region() == null ? null : Region.of(target.region()));
             GlueCatalog catalog = new GlueCatalog(glue, target.catalogId());
             StsClient targetSts = target.roleArn() == null ? sts : aws.build(StsClient.builder(), credentials);
-            catalogs.add(new TargetCatalog(target, catalog, new CatalogWriter(catalog, clock, skipArchive,
-                    adoptUnmanaged), memoize(() -> identity(targetSts))));
+            catalogs.add(new TargetCatalog(target, catalog, new CatalogWriter(catalog, clock, settings), memoize(() -> identity(targetSts))));
         }
         return List.copyOf(catalogs);
     }

@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.glue.model.OperationTimeoutException;
 import software.amazon.awssdk.services.glue.model.AccessDeniedException;
 import software.amazon.awssdk.services.glue.model.AlreadyExistsException;
 import software.amazon.awssdk.services.glue.model.ConcurrentModificationException;
+import software.amazon.awssdk.services.glue.model.Database;
 import software.amazon.awssdk.services.glue.model.DatabaseInput;
 import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
 import software.amazon.awssdk.services.glue.model.GlueException;
@@ -94,7 +95,48 @@ public class GlueCatalog {
     }
 
     private static StoredTable stored(Table t) {
-        return new StoredTable(t.databaseName(), t.name(), t.versionId(), t.parameters());
+        return StoredTable.of(t);
+    }
+
+    /** DeleteTable (https://docs.aws.amazon.com/glue/latest/webapi/API_DeleteTable.html); false when already gone. */
+    public boolean deleteTable(String database, String name) {
+        return call("DeleteTable", () -> {
+            try {
+                glue.deleteTable(r -> r.catalogId(catalogId).databaseName(database).name(name));
+                return true;
+            } catch (EntityNotFoundException e) {
+                return false;
+            }
+        });
+    }
+
+    /**
+     * Whether the table has at least one partition: one GetPartitions page of one
+     * (https://docs.aws.amazon.com/glue/latest/webapi/API_GetPartitions.html).
+     */
+    public boolean hasPartitions(String database, String table) {
+        return call("GetPartitions", () -> !glue.getPartitions(r -> r.catalogId(catalogId).databaseName(database)
+                .tableName(table).maxResults(1)).partitions().isEmpty());
+    }
+
+    /** Every database whose name starts with {@code prefix}, paging until NextToken is null (GetDatabases). */
+    public List<Database> listDatabases(String prefix) {
+        return call("GetDatabases", () -> {
+            List<Database> databases = new ArrayList<>();
+            glue.getDatabasesPaginator(r -> r.catalogId(catalogId).maxResults(GlueLimits.TABLES_PAGE))
+                    .forEach(page -> page.databaseList().stream().filter(d -> d.name().startsWith(prefix))
+                            .forEach(databases::add));
+            return databases;
+        });
+    }
+
+    public void updateDatabase(String name, DatabaseInput input) {
+        call("UpdateDatabase", () -> glue.updateDatabase(r -> r.catalogId(catalogId).name(name).databaseInput(input)));
+    }
+
+    /** DeleteDatabase: Glue deletes the tables in it too, so the caller checks that it is empty first. */
+    public void deleteDatabase(String name) {
+        call("DeleteDatabase", () -> glue.deleteDatabase(r -> r.catalogId(catalogId).name(name)));
     }
 
     private <T> T call(String operation, Supplier<T> body) {

@@ -14,20 +14,30 @@ import java.util.Set;
  * catalog id is set on every request.
  */
 public record GlueTarget(String name, String roleArn, String externalId, String sessionName, int durationSeconds,
-                         String catalogId, String region) {
+                         String catalogId, String region, CatalogWriter.StalePolicy stalePolicy) {
 
     public static final String DEFAULT_NAME = "default";
 
+    public GlueTarget {
+        stalePolicy = stalePolicy == null ? CatalogWriter.StalePolicy.DEPRECATE : stalePolicy;
+    }
+
+    public GlueTarget(String name, String roleArn, String externalId, String sessionName, int durationSeconds,
+                      String catalogId, String region) {
+        this(name, roleArn, externalId, sessionName, durationSeconds, catalogId, region, null);
+    }
+
     /**
      * {@code GLUE_TARGETS}, a JSON list of {@code {"name", "roleArn", "externalId", "sessionName",
-     * "durationSeconds", "catalogId", "region"}}; without it, one target: the execution role and
-     * {@code GLUE_CATALOG_ID}.
+     * "durationSeconds", "catalogId", "region", "stalePolicy"}}; without it, one target: the execution role and
+     * {@code GLUE_CATALOG_ID}. {@code stalePolicy} (what a table whose asset was removed gets: DEPRECATE, LOG or
+     * DELETE) defaults to {@code STALE_TABLE_POLICY}, itself DEPRECATE by default.
      */
     public static List<GlueTarget> fromEnvironment(Map<String, String> env) {
         String json = env.get("GLUE_TARGETS");
         if (json == null || json.isBlank()) {
             return List.of(new GlueTarget(DEFAULT_NAME, null, null, null, 3600, blankToNull(env.get("GLUE_CATALOG_ID")),
-                    null));
+                    null, stalePolicy("STALE_TABLE_POLICY", env.getOrDefault("STALE_TABLE_POLICY", ""), null)));
         }
         JsonNode list;
         try {
@@ -63,10 +73,25 @@ public record GlueTarget(String name, String roleArn, String externalId, String 
             if (catalogId == null && role != null) {
                 catalogId = role.split(":")[4]; // the role's account owns the catalog
             }
+            CatalogWriter.StalePolicy fallback = stalePolicy("STALE_TABLE_POLICY",
+                    env.getOrDefault("STALE_TABLE_POLICY", ""), null);
             targets.add(new GlueTarget(name, role, blankToNull(t.path("externalId").asText(null)), session, duration,
-                    catalogId, blankToNull(t.path("region").asText(null))));
+                    catalogId, blankToNull(t.path("region").asText(null)),
+                    stalePolicy(at + ".stalePolicy", t.path("stalePolicy").asText(""), fallback)));
         }
         return List.copyOf(targets);
+    }
+
+    private static CatalogWriter.StalePolicy stalePolicy(String setting, String value,
+                                                         CatalogWriter.StalePolicy fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return CatalogWriter.StalePolicy.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(setting + " must be DEPRECATE, LOG or DELETE, not " + value);
+        }
     }
 
     private static String blankToNull(String value) {

@@ -11,14 +11,16 @@ import java.util.TreeMap;
 public final class TableStates {
     /** What the worker needs to tell an unchanged asset without a Glue call; the rest it reads when it writes. */
     private static final Set<String> SYNC_KEYS = Set.of(SyncParameters.MANAGED_BY, SyncParameters.FINGERPRINT,
-            SyncParameters.CONFIG_HASH, SyncParameters.METADATA_ETAGS);
+            SyncParameters.CONFIG_HASH, SyncParameters.METADATA_ETAGS, SyncParameters.DEPLOYMENT,
+            SyncParameters.DEPRECATED_AT, SyncParameters.ADOPTED_AT, "datasphere.space", "datasphere.asset");
 
     private TableStates() {
     }
 
     /**
-     * Keeps only the sync's own markers (owner, fingerprint, config hash, ETags), so that a message stays a few
-     * hundred bytes however many columns or foreign parameters the table has.
+     * Keeps only the sync's own markers (owner, asset, fingerprint, config hash, ETags, deprecation) and the parts
+     * that drifted, so that a message stays a few hundred bytes however many columns or foreign parameters the table
+     * has.
      */
     public static TableState of(Optional<StoredTable> stored) {
         if (stored.isEmpty()) {
@@ -31,11 +33,12 @@ public final class TableStates {
                 kept.put(k, v);
             }
         });
-        return new TableState(true, stored.get().versionId(), kept);
+        return new TableState(true, stored.get().versionId(), kept, stored.get().drifted());
     }
 
     public static Optional<StoredTable> stored(String database, String table, TableState state) {
         return state == null || !state.exists() ? Optional.empty()
-                : Optional.of(new StoredTable(database, table, state.versionId(), state.parameters(), false));
+                : Optional.of(new StoredTable(database, table, state.versionId(), state.parameters(), null,
+                        state.drifted()));
     }
 }

@@ -17,6 +17,23 @@ public final class SyncParameters {
     public static final String CONFIG_HASH = "datasphere.sync.config_hash";
     /** The mapped columns as {@code name:type,...}, so that the next update can say what changed. */
     public static final String COLUMNS = "datasphere.sync.columns";
+    /**
+     * The deployment that owns the table ({@code <stack>@<tenant host>}): two deployments sharing a catalog never
+     * write each other's tables. A table without it was written before deployments were named and is claimed by the
+     * deployment that next writes it.
+     */
+    public static final String DEPLOYMENT = "datasphere.sync.deployment";
+    /** What the sync last wrote, as short hashes per part ({@code columns=…;partitionKeys=…;storage=…}): drift. */
+    public static final String WRITTEN = "datasphere.sync.written";
+    /** Set when the table's asset was removed from Datasphere and the table deprecated (policy DEPRECATE). */
+    public static final String DEPRECATED_AT = "datasphere.sync.deprecated_at";
+    /** Set when the sync adopted a table it did not create: its storage and partition keys stay the owner's. */
+    public static final String ADOPTED_AT = "datasphere.sync.adopted_at";
+    /**
+     * The mapping's own version, part of every table's configuration hash: a release that changes how assets are
+     * mapped bumps it, so unchanged assets are re-mapped once instead of being trusted on an HTTP 304.
+     */
+    public static final String MAPPING_VERSION = "2026.12.1";
 
     private SyncParameters() {
     }

@@ -37,11 +37,11 @@ public final class AssetMessages {
         boolean designTimeOnly = kind == AssetKind.LOCAL_TABLE || kind == AssetKind.REMOTE_TABLE
                 || kind == AssetKind.REPLICATED_OBJECT || node.path("designTimeOnly").asBoolean(false);
         S3Replica replica = replica(node, space, asset);
-        if (kind == AssetKind.REPLICATED_OBJECT && replica == null) {
+        java.util.Map<String, String> retire = retire(node, space, asset);
+        if (kind == AssetKind.REPLICATED_OBJECT && replica == null && retire == null) {
             throw new MessageFormatException("replica", "asset " + space + "/" + asset
                     + ": a replicated object needs the field 'replica'");
         }
-        java.util.Map<String, String> retire = retire(node, space, asset);
         if (relational == null && analytical == null && !designTimeOnly && retire == null) {
             throw new MessageFormatException("relationalMetadataUrl",
                     "asset " + space + "/" + asset + ": neither relationalMetadataUrl nor analyticalMetadataUrl is set");
@@ -53,7 +53,7 @@ public final class AssetMessages {
                 replica, node.path("plan").asBoolean(false), retire);
     }
 
-    /** A removed asset's targets and policies; only {@code DEPRECATE} and {@code DELETE} act on a table. */
+    /** A removed asset's targets and policies ({@code DEPRECATE}, {@code LOG}, {@code DELETE}). */
     private static java.util.Map<String, String> retire(ObjectNode node, String space, String asset) {
         if (!node.hasNonNull("retire")) {
             return null;
@@ -65,9 +65,9 @@ public final class AssetMessages {
         }
         node.get("retire").fields().forEachRemaining(e -> {
             String policy = e.getValue().asText("");
-            if (!policy.equals("DEPRECATE") && !policy.equals("DELETE")) {
+            if (!policy.equals("DEPRECATE") && !policy.equals("DELETE") && !policy.equals("LOG")) {
                 throw new MessageFormatException("retire." + e.getKey(), "asset " + space + "/" + asset
-                        + ": unknown removed-asset policy '" + policy + "' (DEPRECATE or DELETE)");
+                        + ": unknown removed-asset policy '" + policy + "' (DEPRECATE, LOG or DELETE)");
             }
             policies.put(e.getKey(), policy);
         });

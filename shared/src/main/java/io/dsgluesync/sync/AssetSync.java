@@ -7,6 +7,7 @@ import io.dsgluesync.csdl.EntityModel;
 import io.dsgluesync.datasphere.DatasphereClient;
 import io.dsgluesync.datasphere.DatasphereException;
 import io.dsgluesync.glue.CallCounter;
+import io.dsgluesync.glue.CatalogWriter;
 import io.dsgluesync.glue.CatalogException;
 import io.dsgluesync.glue.StoredTable;
 import io.dsgluesync.glue.TableStates;
@@ -44,12 +45,19 @@ import java.util.stream.Collectors;
 public class AssetSync {
     private final List<TargetCatalog> targets;
     private final MappingSettings mapping;
-    private final SyncRules rules;
+    private final java.util.function.Supplier<SyncRules> rules;
     private final MetadataFetcher fetcher;
     private final AuditRecords audit;
 
     public AssetSync(DatasphereClient datasphere, List<TargetCatalog> targets, CallCounter glueCalls,
                      MappingSettings mapping, SyncRules rules, boolean designTime, Clock clock) {
+        this(datasphere, targets, glueCalls, mapping, () -> rules, designTime, clock);
+    }
+
+    /** With the rules read through {@code rules} for every asset (a reloading source keeps them current). */
+    public AssetSync(DatasphereClient datasphere, List<TargetCatalog> targets, CallCounter glueCalls,
+                     MappingSettings mapping, java.util.function.Supplier<SyncRules> rules, boolean designTime,
+                     Clock clock) {
         this.targets = targets;
         this.mapping = mapping;
         this.rules = rules;
@@ -63,12 +71,17 @@ public class AssetSync {
         String database = GlueNames.database(mapping.databasePrefix(), message.space());
         String table = GlueNames.table(message.asset());
         try {
+            if (message.retiring()) {
+                return retire(start, message, database, table, lastAttempt);
+            }
+            SyncRules rules = this.rules.get();
             AssetRules assetRules = new AssetRules(rules.businessContext(message.space(), message.asset(),
                     message.kind()), rules.columns(message.space(), message.asset(), message.kind()));
             // The replication binding is configuration too: a flow moved to another folder or bucket must reach the
-            // table even while the asset's $metadata answers 304.
-            String configHash = Fingerprints.sha256(JsonCodec.write(mapping) + assetRules.canonical()
-                    + (message.replica() == null ? "" : JsonCodec.write(message.replica())));
+            // table even while the asset's $metadata answers 304. The mapping's version makes a release that maps
+            // differently re-map every table once.
+            String configHash = Fingerprints.sha256(SyncParameters.MAPPING_VERSION + JsonCodec.write(mapping)
+                    + assetRules.canonical() + (message.replica() == null ? "" : JsonCodec.write(message.replica())));
             Map<String, Optional<StoredTable>> stored = new LinkedHashMap<>();
             for (TargetCatalog target : targets) {
                 String name = target.target().name();
@@ -76,7 +89,7 @@ public class AssetSync {
                         ? TableStates.stored(database, table, message.glue().get(name))
                         : target.writer().read(database, table));
             }
-            MetadataFetcher.Documents documents = fetcher.fetch(message, commonEtags(stored, configHash));
+            MetadataFetcher.Documents documents = fetcher.fetch(message, commonEtags(stored, configHash, targets.get(0).writer().deployment()));
             if (documents.allNotModified()) {
                 String fingerprint = stored.values().iterator().next().get().parameters().get(SyncParameters.FINGERPRINT);
                 return audit.record(start, database, table, AuditAction.UNCHANGED, -1, fingerprint, fingerprint,
@@ -113,6 +126,54 @@ public class AssetSync {
     }
 
     /**
+     * A removed asset's table in each target the message names gets that target's policy; nothing else is read or
+     * fetched. In a plan run the record says what would be done.
+     */
+    private AuditRecord retire(AuditRecords.Start start, AssetMessage message, String database, String table,
+                               boolean lastAttempt) {
+        Map<String, String> actions = new LinkedHashMap<>();
+        AuditAction overall = null;
+        String before = null;
+        String error = null;
+        List<String> notes = new ArrayList<>();
+        for (TargetCatalog target : targets) {
+            String name = target.target().name();
+            String policy = message.retire().get(name);
+            if (policy == null) {
+                continue;
+            }
+            AuditAction action;
+            try {
+                WriteOutcome outcome = target.writer().retire(database, table, message.space(), message.asset(),
+                        CatalogWriter.StalePolicy.valueOf(policy), message.runId(), message.plan());
+                action = outcome.action();
+                before = before != null ? before : outcome.fingerprintBefore();
+                if (outcome.detail() != null) {
+                    error = join(error, prefixed(name, outcome.detail()));
+                }
+                if (outcome.note() != null) {
+                    notes.add(prefixed(name, outcome.note()));
+                }
+            } catch (CatalogException e) {
+                if (e.retryable() && !lastAttempt) {
+                    throw new RetryLaterException(e.getMessage(), e);
+                }
+                action = AuditAction.FAILED;
+                error = join(error, prefixed(name, e.getMessage()));
+            }
+            actions.put(name, action.name());
+            overall = overall == null || severity(action) > severity(overall) ? action : overall;
+        }
+        return audit.record(start, database, table, overall == null ? AuditAction.SKIPPED : overall, 0, before, null,
+                List.of(), null, null, error, notes.isEmpty() ? "no target named in the message" : String.join("; ",
+                        notes), List.of(), targets.size() > 1 ? actions : Map.of());
+    }
+
+    private String prefixed(String target, String text) {
+        return targets.size() > 1 ? target + ": " + text : text;
+    }
+
+    /**
      * The record of an asset whose last attempt ended in something no layer expected (an untranslated SDK exception,
      * a parser's {@code Error}): it is accounted for as failed, naming the asset and what happened, instead of
      * reaching the dead-letter queue unrecorded.
@@ -126,7 +187,10 @@ public class AssetSync {
                         + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), null, List.of(), Map.of());
     }
 
-    /** Upserts into every target; one target's permanent failure does not stop the others. */
+    /**
+     * Upserts into every target (or, in a plan run, says what it would do); one target's permanent failure does not
+     * stop the others.
+     */
     private AuditRecord write(AuditRecords.Start start, AssetMessage message, TableDefinition definition,
                               Map<String, Optional<StoredTable>> stored, Map<String, String> syncMetadata,
                               List<String> notes, boolean lastAttempt) {
@@ -135,21 +199,31 @@ public class AssetSync {
         String before = null;
         String error = null;
         String errorClass = null;
-        String detail = null;
-        List<String> changed = List.of();
+        String errorField = null;
+        Map<String, List<String>> diff = Map.of();
+        List<String> drift = new ArrayList<>();
+        List<String> outcomeNotes = new ArrayList<>();
         for (TargetCatalog target : targets) {
             String name = target.target().name();
             AuditAction action;
             try {
                 WriteOutcome outcome = target.writer().upsert(definition, message.runId(), stored.get(name),
-                        syncMetadata);
+                        syncMetadata, message.plan());
                 action = outcome.action();
                 before = before != null ? before : outcome.fingerprintBefore();
-                if (changed.isEmpty() && (action == AuditAction.UPDATED || action == AuditAction.CREATED)) {
-                    changed = ChangedFields.between(outcome.replaced(), definition);
+                if (diff.isEmpty() && !outcome.diff().isEmpty()) {
+                    diff = outcome.diff();
                 }
-                if (action == AuditAction.CONFLICT) {
-                    error = join(error, targets.size() > 1 ? name + ": " + outcome.detail() : outcome.detail());
+                outcome.drift().forEach(d -> drift.add(prefixed(name, d)));
+                if (outcome.note() != null) {
+                    outcomeNotes.add(prefixed(name, outcome.note()));
+                }
+                if (outcome.detail() != null) {
+                    error = join(error, prefixed(name, outcome.detail()));
+                }
+                if (action == AuditAction.FAILED) {
+                    errorClass = "Refused";
+                    errorField = outcome.errorField();
                 }
             } catch (CatalogException e) {
                 if (e.retryable() && !lastAttempt) {
@@ -157,21 +231,35 @@ public class AssetSync {
                 }
                 action = AuditAction.FAILED;
                 errorClass = e.getClass().getSimpleName();
-                error = join(error, targets.size() > 1 ? name + ": " + e.getMessage() : e.getMessage());
+                error = join(error, prefixed(name, e.getMessage()));
             }
             actions.put(name, action.name());
             overall = overall == null || severity(action) > severity(overall) ? action : overall;
         }
+        List<String> changed = overall == AuditAction.CREATED ? List.of("table created") : changedFields(diff);
         return audit.record(start, definition.database().name(), definition.name(), overall,
                 definition.columns().size() + definition.partitionKeys().size(), before, definition.fingerprint(),
-                changed, errorClass, null, error, detail, List.copyOf(notes), targets.size() > 1 ? actions : Map.of());
+                changed, errorClass, errorField, error, outcomeNotes.isEmpty() ? null : String.join("; ",
+                        outcomeNotes), List.copyOf(notes), targets.size() > 1 ? actions : Map.of(), diff, drift);
+    }
+
+    /** The diff as short lines ("columns added: a, b"), as the report shows them. */
+    private static List<String> changedFields(Map<String, List<String>> diff) {
+        List<String> lines = new ArrayList<>();
+        diff.forEach((key, entries) -> lines.add(switch (key) {
+            case "added", "removed", "retyped", "renamed" -> "columns " + key;
+            case "partitionKeys" -> "partition keys";
+            default -> key;
+        } + ": " + String.join(", ", entries)));
+        return lines;
     }
 
     /** The ETags every target holds for the same mapping configuration; empty when any target lacks them. */
-    private static Map<String, String> commonEtags(Map<String, Optional<StoredTable>> stored, String configHash) {
+    private static Map<String, String> commonEtags(Map<String, Optional<StoredTable>> stored, String configHash,
+                                                   String deployment) {
         Map<String, String> common = null;
         for (Optional<StoredTable> table : stored.values()) {
-            Map<String, String> etags = storedEtags(table, configHash);
+            Map<String, String> etags = storedEtags(table, configHash, deployment);
             if (etags.isEmpty() || (common != null && !common.equals(etags))) {
                 return Map.of();
             }
@@ -180,12 +268,16 @@ public class AssetSync {
         return common == null ? Map.of() : common;
     }
 
-    private static Map<String, String> storedEtags(Optional<StoredTable> stored, String configHash) {
+    private static Map<String, String> storedEtags(Optional<StoredTable> stored, String configHash,
+                                                   String deployment) {
         if (stored.isEmpty() || stored.get().parameters() == null) {
             return Map.of();
         }
         Map<String, String> p = stored.get().parameters();
-        if (!SyncParameters.MANAGED_BY_VALUE.equals(p.get(SyncParameters.MANAGED_BY))
+        // A drifted or deprecated table is rewritten from the asset's mapping, which a 304 would not give.
+        if (!stored.get().drifted().isEmpty() || p.containsKey(SyncParameters.DEPRECATED_AT)
+                || !deployment.equals(p.get(SyncParameters.DEPLOYMENT))
+                || !SyncParameters.MANAGED_BY_VALUE.equals(p.get(SyncParameters.MANAGED_BY))
                 || !configHash.equals(p.get(SyncParameters.CONFIG_HASH)) || p.get(SyncParameters.FINGERPRINT) == null
                 || p.get(SyncParameters.METADATA_ETAGS) == null) {
             return Map.of();

@@ -44,6 +44,15 @@ final class AuditRecords {
     AuditRecord record(Start start, String database, String table, AuditAction action, int columns, String before,
                        String after, List<String> changedFields, String errorClass, String field, String error, String note,
                        List<String> warnings, Map<String, String> targetActions) {
+        return record(start, database, table, action, columns, before, after, changedFields, errorClass, field, error,
+                note, warnings, targetActions, Map.of(), List.of());
+    }
+
+    /** With the column-level diff written (or planned) and what had drifted. */
+    AuditRecord record(Start start, String database, String table, AuditAction action, int columns, String before,
+                       String after, List<String> changedFields, String errorClass, String field, String error, String note,
+                       List<String> warnings, Map<String, String> targetActions, Map<String, List<String>> diff,
+                       List<String> drift) {
         Map<String, Integer> calls = new TreeMap<>();
         glueCalls.since(start.glue()).forEach((op, n) -> calls.put("glue." + op, n));
         calls.put("datasphere", datasphere.requestCount() - start.datasphereRequests());
@@ -52,6 +61,6 @@ final class AuditRecords {
         return new AuditRecord(AuditRecord.TYPE, AuditRecord.SCHEMA_VERSION, m.runId(), m.space(), m.asset(),
                 m.kind().label(), database, table, action, Math.max(columns, 0), before, after, changedFields, errorClass, field,
                 error, note, warnings, calls, targetAccounts.get(), targetActions, Duration.between(start.at(), finished).toMillis(),
-                finished.toString());
+                finished.toString(), diff, drift);
     }
 }

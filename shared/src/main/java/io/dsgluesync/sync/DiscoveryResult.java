@@ -7,5 +7,6 @@ import java.util.Map;
 public record DiscoveryResult(String runId, int spaces, int assetsEnqueued, int priorityEnqueued,
                               boolean listingComplete,
                               Map<String, Integer> assetsPerSpace, List<String> listingErrors,
-                              int datasphereRequests, long durationMs) {
+                              int datasphereRequests, long durationMs, String operation,
+                              io.dsgluesync.audit.StaleSummary stale) {
 }

@@ -3,6 +3,7 @@ package io.dsgluesync.sync;
 import io.dsgluesync.audit.AuditAction;
 import io.dsgluesync.audit.AuditRecord;
 import io.dsgluesync.audit.RunStarted;
+import io.dsgluesync.audit.StaleSummary;
 import io.dsgluesync.datasphere.DatasphereClient;
 import io.dsgluesync.datasphere.DatasphereException;
 import io.dsgluesync.glue.PermissionCheck;
@@ -49,19 +50,33 @@ public class DiscoveryService {
     private final DatasphereClient datasphere;
     private final QueuePublisher publisher;
     private final Queues queues;
-    private final SyncRules rules;
+    private final java.util.function.Supplier<SyncRules> rules;
     private final AssetFilter filter;
     private final boolean designTime;
     private final GlueSide glue;
     private final Clock clock;
-    private final ReplicaBinding replicas;
 
     /**
      * The Glue targets discovery reads (one GetTables listing per target database) and, when {@code validateFirst},
      * checks for missing permissions before anything is enqueued.
      */
-    public record GlueSide(List<TargetCatalog> targets, String databasePrefix, boolean validateFirst) {
+    public record GlueSide(List<TargetCatalog> targets, String databasePrefix, boolean validateFirst,
+                           int failSafePercent) {
         public static final GlueSide NONE = new GlueSide(List.of(), "", false);
+
+        /** With the removed-asset fail-safe at its default threshold, 50 %. */
+        public GlueSide(List<TargetCatalog> targets, String databasePrefix, boolean validateFirst) {
+            this(targets, databasePrefix, validateFirst, 50);
+        }
+    }
+
+    /**
+     * How a run goes: a {@code plan} computes what a sync would do and writes nothing to Glue;
+     * {@code overrideFailSafe} lets one run deprecate or delete what the removed-asset fail-safe would hold.
+     */
+    public record RunOptions(boolean plan, boolean overrideFailSafe) {
+        public static final RunOptions SYNC = new RunOptions(false, false);
+        public static final RunOptions PLAN = new RunOptions(true, false);
     }
 
     /** Where messages go; {@code priority} may be null, then every asset goes to {@code assets}. */
@@ -73,6 +88,13 @@ public class DiscoveryService {
 
     public DiscoveryService(DatasphereClient datasphere, QueuePublisher publisher, Queues queues, SyncRules rules,
                             AssetFilter filter, boolean designTime, GlueSide glue, Clock clock) {
+        this(datasphere, publisher, queues, () -> rules, filter, designTime, glue, clock);
+    }
+
+    /** With the rules read through {@code rules} at the start of every run (a reloading source keeps them current). */
+    public DiscoveryService(DatasphereClient datasphere, QueuePublisher publisher, Queues queues,
+                            java.util.function.Supplier<SyncRules> rules, AssetFilter filter, boolean designTime,
+                            GlueSide glue, Clock clock) {
         this.glue = glue;
         this.datasphere = datasphere;
         this.publisher = publisher;
@@ -81,12 +103,18 @@ public class DiscoveryService {
         this.filter = filter;
         this.designTime = designTime;
         this.clock = clock;
-        this.replicas = new ReplicaBinding(datasphere, rules.replication());
     }
 
     public DiscoveryResult run(String runId) {
+        return run(runId, RunOptions.SYNC);
+    }
+
+    public DiscoveryResult run(String runId, RunOptions options) {
         Instant started = clock.instant();
-        List<Space> spaces = includedSpaces();
+        SyncRules rules = this.rules.get();
+        ReplicaBinding replicas = new ReplicaBinding(datasphere, rules.replication());
+        List<Space> all = datasphere.listSpaces();
+        List<Space> spaces = all.stream().filter(s -> filter.includesSpace(s.name())).toList();
         if (glue.validateFirst()) {
             List<PermissionCheck.TargetReport> reports = check(spaces);
             List<String> missing = reports.stream().flatMap(r -> r.missing().stream().map(m -> r.target() + ": " + m))
@@ -97,15 +125,19 @@ public class DiscoveryService {
         }
         List<AssetMessage> messages = new ArrayList<>();
         Map<String, Integer> perSpace = new LinkedHashMap<>();
+        Map<String, Set<String>> present = new LinkedHashMap<>();
         List<String> errors = new ArrayList<>();
         for (Space space : spaces) {
             try {
-                List<Asset> assets = datasphere.listAssets(space.name()).stream()
+                List<Asset> everything = datasphere.listAssets(space.name());
+                Set<String> tables = new HashSet<>();
+                everything.forEach(a -> tables.add(GlueNames.table(a.name())));
+                List<Asset> assets = everything.stream()
                         .filter(a -> filter.includesAsset(space.name(), a.name())).toList();
                 List<AssetMessage> listed = new ArrayList<>(assets.stream().map(a -> AssetMessage.of(runId, space, a,
                         rules.priority(space.name(), a.name(), a.kind()))).toList());
                 if (designTime) {
-                    designTimeObjects(runId, space, assets, listed);
+                    designTimeObjects(runId, space, assets, listed, tables, rules);
                 }
                 if (rules.replication().enabled()) {
                     ReplicaBinding.SpaceTasks tasks = replicas.s3Tasks(space.name());
@@ -113,8 +145,10 @@ public class DiscoveryService {
                     listed = replicas.bind(runId, space, listed, tasks.tasks(), filter::includesAsset,
                             (name, kind) -> rules.priority(space.name(), name, kind));
                 }
+                listed.forEach(m -> tables.add(GlueNames.table(m.asset())));
                 messages.addAll(listed);
                 perSpace.put(space.name(), listed.size());
+                present.put(space.name(), tables);
             } catch (DatasphereException e) {
                 errors.add("space " + space.name() + ": " + e.getMessage());
                 LOG.warn("listing space {} failed: {}", space.name(), e.getMessage());
@@ -122,17 +156,35 @@ public class DiscoveryService {
         }
         messages.sort(Comparator.comparingInt(AssetMessage::priority).reversed()
                 .thenComparing(AssetMessage::space).thenComparing(AssetMessage::asset));
-        List<AuditRecord> collisions = nameCollisions(messages);
+        GlueInventory inventory = new GlueInventory(glue.targets(), glue.databasePrefix());
         if (!glue.targets().isEmpty()) {
-            GlueInventory inventory = new GlueInventory(glue.targets(), glue.databasePrefix());
             messages.replaceAll(inventory::annotate);
         }
+        List<AuditRecord> records = nameCollisions(messages);
         boolean complete = errors.isEmpty();
+        StaleSummary stale = null;
+        if (!glue.targets().isEmpty()) {
+            if (!complete) {
+                stale = StaleSummary.notEvaluated("listing incomplete: nothing is treated as removed");
+            } else {
+                StaleTables.Outcome outcome = new StaleTables(glue.targets(), glue.databasePrefix(), inventory,
+                        glue.failSafePercent(), clock).evaluate(runId, new StaleTables.Listing(
+                        all.stream().map(Space::name).collect(java.util.stream.Collectors.toSet()), present),
+                        options.plan(), options.overrideFailSafe());
+                stale = outcome.summary();
+                records.addAll(outcome.records());
+                messages.addAll(outcome.retire());
+            }
+        }
+        if (options.plan()) {
+            messages.replaceAll(m -> m.plan() ? m : m.asPlan());
+        }
         RunStarted announcement = new RunStarted(RunStarted.TYPE, 1, runId, started.toString(),
-                messages.size() + collisions.size(), complete, spaces.stream().map(Space::name).toList(),
-                List.copyOf(errors), datasphere.requestCount(), clock.instant().toString());
+                messages.size() + records.size(), complete, spaces.stream().map(Space::name).toList(),
+                List.copyOf(errors), datasphere.requestCount(), clock.instant().toString(),
+                options.plan() ? RunStarted.PLAN : RunStarted.SYNC, null, null, stale);
         publisher.send(queues.results(), JsonCodec.write(announcement));
-        publisher.sendAll(queues.results(), collisions.stream().map(JsonCodec::write).toList());
+        publisher.sendAll(queues.results(), records.stream().map(JsonCodec::write).toList());
         List<AssetMessage> urgent = new ArrayList<>();
         List<AssetMessage> normal = new ArrayList<>();
         for (AssetMessage message : messages) {
@@ -144,7 +196,8 @@ public class DiscoveryService {
         }
         enqueue(queues.assets(), normal);
         return new DiscoveryResult(runId, spaces.size(), messages.size(), urgent.size(), complete, perSpace,
-                List.copyOf(errors), datasphere.requestCount(), Duration.between(started, clock.instant()).toMillis());
+                List.copyOf(errors), datasphere.requestCount(), Duration.between(started, clock.instant()).toMillis(),
+                announcement.operation(), stale);
     }
 
     /**
@@ -171,12 +224,13 @@ public class DiscoveryService {
 
     /**
      * Assets whose names fold to the same Glue table (e.g. {@code SAP.X} and {@code SAP_X}) would overwrite each
-     * other: the first by name is synced, the others are removed from {@code messages} and answered with a failed
-     * audit record naming both.
+     * other: the one whose table it already is (the incumbent, as the inventory says) is synced, else the first by
+     * name; the others are removed from {@code messages} and answered with a failed audit record naming both.
      */
     private List<AuditRecord> nameCollisions(List<AssetMessage> messages) {
         Map<String, AssetMessage> owners = new java.util.HashMap<>();
-        messages.stream().sorted(Comparator.comparing(AssetMessage::space).thenComparing(AssetMessage::asset))
+        messages.stream().sorted(Comparator.comparing((AssetMessage m) -> !incumbent(m))
+                        .thenComparing(AssetMessage::space).thenComparing(AssetMessage::asset))
                 .forEach(m -> owners.putIfAbsent(GlueNames.database(glue.databasePrefix(), m.space()) + "."
                         + GlueNames.table(m.asset()), m));
         List<AuditRecord> failed = new ArrayList<>();
@@ -196,6 +250,13 @@ public class DiscoveryService {
         return failed;
     }
 
+    /** Whether a target already holds the asset's table for this very asset. */
+    private static boolean incumbent(AssetMessage m) {
+        return m.glue() != null && m.glue().values().stream().anyMatch(state -> state.exists()
+                && m.asset().equals(state.parameters().get("datasphere.asset"))
+                && m.space().equals(state.parameters().get("datasphere.space")));
+    }
+
     /** The {@code validate} operation: which Glue permissions each target has for the spaces' databases. */
     public List<PermissionCheck.TargetReport> validate() {
         return check(includedSpaces());
@@ -211,11 +272,13 @@ public class DiscoveryService {
     }
 
     /** Adds the space's design-time objects that the catalog did not list. */
-    private void designTimeObjects(String runId, Space space, List<Asset> catalog, List<AssetMessage> messages) {
+    private void designTimeObjects(String runId, Space space, List<Asset> catalog, List<AssetMessage> messages,
+                                   Set<String> present, SyncRules rules) {
         Set<String> listed = new HashSet<>();
         catalog.forEach(a -> listed.add(a.name()));
         for (String type : List.of("views", "analyticmodels", "localtables", "remotetables")) {
             for (String name : datasphere.listDesignObjects(space.name(), type)) {
+                present.add(GlueNames.table(name));
                 if (listed.add(name) && filter.includesAsset(space.name(), name)) {
                     AssetKind kind = DESIGN_TYPES.get(type);
                     messages.add(AssetMessage.designTime(runId, space, name, kind,

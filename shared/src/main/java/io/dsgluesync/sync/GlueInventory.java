@@ -44,6 +44,11 @@ public class GlueInventory {
         return states.isEmpty() ? message : message.withGlue(states);
     }
 
+    /** The tables of {@code database} in {@code target} (read once per run); null when they could not be listed. */
+    public Map<String, StoredTable> tables(TargetCatalog target, String database) {
+        return listing(target, database);
+    }
+
     private Map<String, StoredTable> listing(TargetCatalog target, String database) {
         String key = target.target().name() + "/" + database;
         if (!listings.containsKey(key)) {

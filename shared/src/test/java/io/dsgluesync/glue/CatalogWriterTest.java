@@ -52,7 +52,7 @@ class CatalogWriterTest {
         Optional<StoredTable> known = catalog.getTable("datasphere_s", "a");
         CatalogWriter fresh = new CatalogWriter(catalog, Clock.systemUTC(), true, false);
         glue.denied.addAll(List.of("GetDatabase", "CreateDatabase", "GetTable", "CreateTable", "UpdateTable"));
-        assertEquals(AuditAction.UNCHANGED, fresh.upsert(table("f1", "Id"), "run-2", known, Map.of()).action());
+        assertEquals(AuditAction.UNCHANGED, fresh.upsert(table("f1", "Id"), "run-2", known, Map.of(), false).action());
     }
 
     @Test
@@ -79,12 +79,13 @@ class CatalogWriterTest {
         edited.put(SyncParameters.COLUMNS, "c".repeat(40_000) + ":int");
         glue.tables.get("datasphere_s").put("a", created.toBuilder().parameters(edited).build());
         io.dsgluesync.model.TableState state = TableStates.of(catalog.getTable("datasphere_s", "a"));
-        assertEquals(java.util.Set.of(SyncParameters.MANAGED_BY, SyncParameters.FINGERPRINT),
+        assertEquals(java.util.Set.of(SyncParameters.MANAGED_BY, SyncParameters.FINGERPRINT,
+                        SyncParameters.DEPLOYMENT, "datasphere.asset"),
                 state.parameters().keySet(), "no foreign parameter, no column list in the message");
         int reads = glue.getTableCalls.get();
 
         WriteOutcome outcome = writer.upsert(table("f2", "Identifier"), "run-2",
-                TableStates.stored("datasphere_s", "a", state), Map.of());
+                TableStates.stored("datasphere_s", "a", state), Map.of(), false);
 
         assertEquals(AuditAction.UPDATED, outcome.action());
         assertEquals(reads + 1, glue.getTableCalls.get(), "one GetTable, because it writes");
@@ -101,7 +102,7 @@ class CatalogWriterTest {
         Map<String, String> theirs = new HashMap<>(current.parameters());
         theirs.put("classification", "parquet");
         glue.tables.get("datasphere_s").put("a", current.toBuilder().parameters(theirs).versionId("1").build());
-        WriteOutcome outcome = writer.upsert(table("f2", "Id"), "run-2", readByDiscovery, Map.of());
+        WriteOutcome outcome = writer.upsert(table("f2", "Id"), "run-2", readByDiscovery, Map.of(), false);
         assertEquals(AuditAction.UPDATED, outcome.action());
         Table merged = glue.tables.get("datasphere_s").get("a");
         assertEquals("2", merged.versionId());
@@ -158,5 +159,181 @@ class CatalogWriterTest {
     void namesAreFoldedToLowerCaseByGlueSoTheSyncSendsLowerCase() {
         glue.createDatabase(r -> r.databaseInput(d -> d.name("Mixed_Case")));
         assertTrue(catalog.databaseExists("mixed_case"));
+    }
+
+    private CatalogWriter writer(String deployment, CatalogWriter.DriftPolicy drift, boolean adopt) {
+        return new CatalogWriter(catalog, Clock.fixed(Instant.parse("2026-11-26T02:00:00Z"), ZoneOffset.UTC),
+                new CatalogWriter.Settings(true, adopt, deployment, drift));
+    }
+
+    private static TableDefinition located(String fingerprint, String asset, List<ColumnDefinition> keys) {
+        TableDefinition t = table(fingerprint, "Id");
+        Map<String, String> parameters = new HashMap<>(t.parameters());
+        parameters.put("datasphere.asset", asset);
+        parameters.put("datasphere.space", "S");
+        parameters.put(SyncParameters.COLUMNS, "id:int,amount:decimal(15,2)");
+        return new TableDefinition(t.database(), t.name(), t.description(),
+                List.of(new ColumnDefinition("id", "int", "Id", Map.of()), new ColumnDefinition("amount",
+                        "decimal(15,2)", null, Map.of())), keys,
+                StorageDefinition.parquet("s3://data/datasphere/datasphere_s/a/"), Map.copyOf(parameters),
+                fingerprint, List.of());
+    }
+
+    private void edit(java.util.function.UnaryOperator<Table> change) {
+        Table t = glue.tables.get("datasphere_s").get("a");
+        glue.tables.get("datasphere_s").put("a", change.apply(t).toBuilder()
+                .versionId(Integer.toString(Integer.parseInt(t.versionId()) + 1)).build());
+    }
+
+    @Test
+    void anUpdateChangesOnlyWhatTheSyncOwnsAndSaysWhatItChanged() {
+        CatalogWriter mine = writer("stack@tenant", null, false);
+        mine.upsert(located("f1", "A", List.of()), "run-1");
+        edit(t -> t.toBuilder().owner("lake-team").retention(30)
+                .storageDescriptor(t.storageDescriptor().toBuilder().parameters(Map.of("sd.kept", "1"))
+                        .serdeInfo(t.storageDescriptor().serdeInfo().toBuilder()
+                                .parameters(Map.of("serialization.format", "1", "their.serde", "x")).build())
+                        .build()).build());
+        TableDefinition next = located("f2", "A", List.of());
+        next = new TableDefinition(next.database(), next.name(), next.description(), List.of(
+                new ColumnDefinition("id", "bigint", "Id", Map.of()), new ColumnDefinition("total", "decimal(15,2)",
+                        null, Map.of()), new ColumnDefinition("note", "string", null, Map.of())),
+                List.of(), next.storage(), next.parameters(), "f2", List.of());
+
+        WriteOutcome outcome = mine.upsert(next, "run-2");
+
+        Table after = glue.tables.get("datasphere_s").get("a");
+        assertEquals(AuditAction.UPDATED, outcome.action());
+        assertEquals("lake-team", after.owner());
+        assertEquals(30, after.retention());
+        assertEquals("1", after.storageDescriptor().parameters().get("sd.kept"));
+        assertEquals("x", after.storageDescriptor().serdeInfo().parameters().get("their.serde"));
+        assertEquals(List.of("id: int -> bigint"), outcome.diff().get("retyped"));
+        assertEquals(List.of("amount -> total"), outcome.diff().get("renamed"));
+        assertEquals(List.of("note string"), outcome.diff().get("added"));
+        assertEquals("stack@tenant", after.parameters().get(SyncParameters.DEPLOYMENT));
+    }
+
+    @Test
+    void anotherDeploymentsTableIsAConflictAndAnotherAssetsTableKeepsItsIncumbent() {
+        writer("stack-a@tenant", null, false).upsert(located("f1", "A", List.of()), "run-1");
+        WriteOutcome other = writer("stack-b@tenant", null, false).upsert(located("f2", "A", List.of()), "run-2");
+        assertEquals(AuditAction.CONFLICT, other.action());
+        assertTrue(other.detail().contains("stack-a@tenant"), other.detail());
+
+        WriteOutcome newcomer = writer("stack-a@tenant", null, false).upsert(located("f3", "A.", List.of()), "run-3");
+        assertEquals(AuditAction.FAILED, newcomer.action());
+        assertEquals("asset", newcomer.errorField());
+        assertTrue(newcomer.detail().contains("belongs to asset S/A;"), newcomer.detail());
+        assertEquals("f1", glue.tables.get("datasphere_s").get("a").parameters().get(SyncParameters.FINGERPRINT));
+    }
+
+    @Test
+    void driftIsRestoredOrReportedFromWhatGlueHoldsNotTheFingerprint() {
+        CatalogWriter restore = writer("d@t", CatalogWriter.DriftPolicy.RESTORE, false);
+        restore.upsert(located("f1", "A", List.of()), "run-1");
+        edit(t -> t.toBuilder().storageDescriptor(t.storageDescriptor().toBuilder()
+                .columns(Column("id", "string"), Column("amount", "decimal(15,2)")).build()).build());
+        StoredTable drifted = catalog.getTable("datasphere_s", "a").orElseThrow();
+        assertEquals(List.of(Drift.COLUMNS), drifted.drifted());
+
+        WriteOutcome reported = writer("d@t", CatalogWriter.DriftPolicy.REPORT, false)
+                .upsert(located("f1", "A", List.of()), "run-2");
+        assertEquals(AuditAction.DRIFTED, reported.action());
+        assertEquals(List.of("columns: retyped id int -> string"), reported.drift());
+        assertEquals("string", glue.tables.get("datasphere_s").get("a").storageDescriptor().columns().get(0).type());
+
+        WriteOutcome restored = restore.upsert(located("f1", "A", List.of()), "run-3");
+        assertEquals(AuditAction.UPDATED, restored.action());
+        assertEquals(List.of("id: string -> int"), restored.diff().get("retyped"));
+        assertEquals("int", glue.tables.get("datasphere_s").get("a").storageDescriptor().columns().get(0).type());
+        assertEquals(List.of(), catalog.getTable("datasphere_s", "a").orElseThrow().drifted());
+    }
+
+    @Test
+    void partitionKeysOfATableWithPartitionsAreNotChanged() {
+        CatalogWriter mine = writer("d@t", null, false);
+        mine.upsert(located("f1", "A", List.of()), "run-1");
+        glue.partitions.put("datasphere_s.a", 3);
+        WriteOutcome outcome = mine.upsert(located("f2", "A", List.of(new ColumnDefinition("year", "string", null,
+                Map.of()))), "run-2");
+        assertEquals(AuditAction.FAILED, outcome.action());
+        assertEquals("partitionKeys", outcome.errorField());
+        assertEquals(List.of(), glue.tables.get("datasphere_s").get("a").partitionKeys());
+    }
+
+    @Test
+    void anAdoptedTableKeepsItsStorageAndPartitionKeys() {
+        glue.createDatabase(r -> r.databaseInput(d -> d.name("datasphere_s")));
+        glue.createTable(r -> r.databaseName("datasphere_s").tableInput(TableInput.builder().name("a")
+                .tableType("EXTERNAL_TABLE").partitionKeys(Column("dt", "string"))
+                .storageDescriptor(s -> s.location("s3://theirs/a/").inputFormat("org.apache.hadoop.mapred.TextInputFormat")
+                        .columns(Column("id", "int"))).build()));
+        WriteOutcome outcome = writer("d@t", null, true).upsert(located("f1", "A", List.of()), "run-1");
+        Table after = glue.tables.get("datasphere_s").get("a");
+        assertEquals(AuditAction.UPDATED, outcome.action());
+        assertEquals("s3://theirs/a/", after.storageDescriptor().location());
+        assertEquals("org.apache.hadoop.mapred.TextInputFormat", after.storageDescriptor().inputFormat());
+        assertEquals(List.of("dt"), after.partitionKeys().stream().map(software.amazon.awssdk.services.glue.model.Column::name).toList());
+        assertTrue(after.parameters().containsKey(SyncParameters.ADOPTED_AT));
+        assertEquals(List.of("id", "amount"), after.storageDescriptor().columns().stream()
+                .map(software.amazon.awssdk.services.glue.model.Column::name).toList());
+    }
+
+    @Test
+    void aPlanDecidesLikeASyncAndWritesNothing() {
+        CatalogWriter mine = writer("d@t", null, false);
+        assertEquals(AuditAction.CREATED, mine.upsert(located("f1", "A", List.of()), "run-0", null, Map.of(), true)
+                .action());
+        assertTrue(glue.tables.isEmpty(), "not even the database");
+        mine.upsert(located("f1", "A", List.of()), "run-1");
+        WriteOutcome planned = mine.upsert(located("f2", "A", List.of()), "run-2", null, Map.of(), true);
+        assertEquals(AuditAction.UPDATED, planned.action());
+        assertEquals(0, glue.updates.get());
+        assertEquals(AuditAction.DELETED, mine.retire("datasphere_s", "a", "S", "A", CatalogWriter.StalePolicy.DELETE,
+                "run-3", true).action());
+        assertTrue(glue.tables.get("datasphere_s").containsKey("a"));
+    }
+
+    @Test
+    void aStaleTableIsDeprecatedOnceAndRevivedWhenItsAssetReturns() {
+        CatalogWriter mine = writer("d@t", null, false);
+        mine.upsert(located("f1", "A", List.of()), "run-1");
+        WriteOutcome deprecated = mine.retire("datasphere_s", "a", "S", "A", CatalogWriter.StalePolicy.DEPRECATE,
+                "run-2", false);
+        assertEquals(AuditAction.DEPRECATED, deprecated.action());
+        Table t = glue.tables.get("datasphere_s").get("a");
+        assertTrue(t.description().startsWith("[DEPRECATED 2026-11-26: removed from SAP Datasphere] "), t.description());
+        assertEquals("2026-11-26T02:00:00Z", t.parameters().get(SyncParameters.DEPRECATED_AT));
+        assertEquals(AuditAction.STALE, mine.retire("datasphere_s", "a", "S", "A",
+                CatalogWriter.StalePolicy.DEPRECATE, "run-3", false).action());
+        assertEquals(1, glue.updates.get(), "deprecated once");
+
+        WriteOutcome revived = mine.upsert(located("f1", "A", List.of()), "run-4");
+        assertEquals(AuditAction.UPDATED, revived.action());
+        assertTrue(revived.note().startsWith("revived"), revived.note());
+        Table back = glue.tables.get("datasphere_s").get("a");
+        assertEquals("Asset A", back.description());
+        assertTrue(!back.parameters().containsKey(SyncParameters.DEPRECATED_AT));
+
+        assertEquals(AuditAction.DELETED, mine.retire("datasphere_s", "a", "S", "A", CatalogWriter.StalePolicy.DELETE,
+                "run-5", false).action());
+        assertTrue(!glue.tables.get("datasphere_s").containsKey("a"));
+    }
+
+    @Test
+    void equalFingerprintWithStaleMarkersIsRefreshedOnce() {
+        CatalogWriter mine = writer("d@t", null, false);
+        mine.upsert(located("f1", "A", List.of()), "run-1", null, Map.of(SyncParameters.CONFIG_HASH, "old"), false);
+        WriteOutcome refreshed = mine.upsert(located("f1", "A", List.of()), "run-2", null,
+                Map.of(SyncParameters.CONFIG_HASH, "new"), false);
+        assertEquals(AuditAction.UPDATED, refreshed.action());
+        assertTrue(refreshed.note().startsWith("sync markers refreshed"), refreshed.note());
+        assertEquals(AuditAction.UNCHANGED, mine.upsert(located("f1", "A", List.of()), "run-3", null,
+                Map.of(SyncParameters.CONFIG_HASH, "new"), false).action());
+    }
+
+    private static software.amazon.awssdk.services.glue.model.Column Column(String name, String type) {
+        return software.amazon.awssdk.services.glue.model.Column.builder().name(name).type(type).build();
     }
 }

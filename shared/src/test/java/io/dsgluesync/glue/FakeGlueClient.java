@@ -164,6 +164,32 @@ final class FakeGlueClient implements GlueClient {
                 .nextToken(to < all.size() ? Integer.toString(to) : null).build();
     }
 
+    /** Partitions per {@code database.table}: GetPartitions answers that many (at most MaxResults). */
+    final Map<String, Integer> partitions = new TreeMap<>();
+
+    @Override
+    public software.amazon.awssdk.services.glue.model.GetPartitionsResponse getPartitions(
+            software.amazon.awssdk.services.glue.model.GetPartitionsRequest request) {
+        authorize("GetPartitions");
+        int count = partitions.getOrDefault(fold(request.databaseName()) + "." + fold(request.tableName()), 0);
+        List<software.amazon.awssdk.services.glue.model.Partition> page = new ArrayList<>();
+        for (int i = 0; i < Math.min(count, request.maxResults() == null ? 1000 : request.maxResults()); i++) {
+            page.add(software.amazon.awssdk.services.glue.model.Partition.builder().values(Integer.toString(i))
+                    .build());
+        }
+        return software.amazon.awssdk.services.glue.model.GetPartitionsResponse.builder().partitions(page).build();
+    }
+
+    @Override
+    public software.amazon.awssdk.services.glue.model.DeleteTableResponse deleteTable(
+            software.amazon.awssdk.services.glue.model.DeleteTableRequest request) {
+        authorize("DeleteTable");
+        if (tablesOf(request.databaseName()).remove(fold(request.name())) == null) {
+            throw EntityNotFoundException.builder().message("Table " + request.name() + " not found.").build();
+        }
+        return software.amazon.awssdk.services.glue.model.DeleteTableResponse.builder().build();
+    }
+
     private Map<String, Table> tablesOf(String database) {
         Map<String, Table> db = tables.get(fold(database));
         if (db == null) {
@@ -175,6 +201,7 @@ final class FakeGlueClient implements GlueClient {
     private static Table table(String database, TableInput input, String version) {
         return Table.builder().databaseName(fold(database)).name(fold(input.name())).description(input.description())
                 .tableType(input.tableType()).storageDescriptor(input.storageDescriptor())
+                .owner(input.owner()).retention(input.retention()).viewOriginalText(input.viewOriginalText())
                 .partitionKeys(input.partitionKeys()).parameters(input.parameters()).versionId(version).build();
     }
 

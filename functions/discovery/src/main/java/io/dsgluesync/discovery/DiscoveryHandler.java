@@ -19,8 +19,10 @@ import software.amazon.lambda.powertools.metrics.MetricsFactory;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
- * EventBridge schedule → list Datasphere → one SQS message per asset. Returns the run summary. An event whose
- * {@code detail} is {@code {"operation": "validate"}} only checks the Glue targets' permissions.
+ * EventBridge schedule → list Datasphere → one SQS message per asset. Returns the run summary. The event's
+ * {@code detail} may name an operation: {@code {"operation": "plan"}} runs a plan (what a sync would do, with no
+ * Glue write), {@code {"operation": "validate"}} only checks the Glue targets' permissions, and
+ * {@code {"overrideFailSafe": true}} lets one run remove what the removed-asset fail-safe would hold.
  */
 public class DiscoveryHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
     private static final Logger LOG = LoggerFactory.getLogger(DiscoveryHandler.class);
@@ -43,8 +45,17 @@ public class DiscoveryHandler implements RequestHandler<ScheduledEvent, Map<Stri
             MDC.put("run_id", runId);
             METRICS.captureColdStartMetric(context);
             try {
-                boolean validate = event.getDetail() != null && "validate".equals(event.getDetail().get("operation"));
-                return validate ? operations.validate() : operations.run(runId);
+                Map<String, Object> detail = event.getDetail() == null ? Map.of() : event.getDetail();
+                Object operation = detail.getOrDefault("operation", "sync");
+                if ("validate".equals(operation)) {
+                    return operations.validate();
+                }
+                if (!"sync".equals(operation) && !"plan".equals(operation)) {
+                    throw new IllegalArgumentException("unknown operation '" + operation
+                            + "' in the event's detail (sync, plan or validate)");
+                }
+                return operations.run(runId, new DiscoveryService.RunOptions("plan".equals(operation),
+                        Boolean.TRUE.equals(detail.get("overrideFailSafe"))));
             } catch (RuntimeException e) {
                 METRICS.addMetric("DiscoveryErrors", 1, MetricUnit.COUNT);
                 LOG.error("discovery failed", entry("errorClass", e.getClass().getSimpleName()),

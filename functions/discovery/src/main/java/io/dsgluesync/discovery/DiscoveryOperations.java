@@ -27,15 +27,19 @@ final class DiscoveryOperations {
         this.metrics = metrics;
     }
 
-    Map<String, Object> run(String runId) {
-        DiscoveryResult result = service.run(runId);
+    Map<String, Object> run(String runId, DiscoveryService.RunOptions options) {
+        DiscoveryResult result = service.run(runId, options);
         metrics.addMetric("AssetsEnqueued", result.assetsEnqueued(), MetricUnit.COUNT);
         metrics.addMetric("DiscoveryDuration", result.durationMs(), MetricUnit.MILLISECONDS);
         metrics.addMetric("DatasphereRequests", result.datasphereRequests(), MetricUnit.COUNT);
         metrics.addMetric("DiscoveryIncomplete", result.listingComplete() ? 0 : 1, MetricUnit.COUNT);
+        if (result.stale() != null && result.stale().evaluated()) {
+            metrics.addMetric("StaleTables", result.stale().staleTables(), MetricUnit.COUNT);
+        }
         metrics.addMetadata("runId", runId);
         LOG.info("discovery finished", entry("spaces", result.spaces()), entry("assetsEnqueued",
-                result.assetsEnqueued()), entry("listingComplete", result.listingComplete()),
+                result.assetsEnqueued()), entry("operation", result.operation()), entry("stale", result.stale()),
+                entry("listingComplete", result.listingComplete()),
                 entry("listingErrors", result.listingErrors()));
         return JsonCodec.mapper().convertValue(result, MAP);
     }

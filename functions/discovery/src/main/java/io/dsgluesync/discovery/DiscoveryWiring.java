@@ -8,6 +8,8 @@ import io.dsgluesync.datasphere.DatasphereSettings;
 import io.dsgluesync.aws.GlueTargetClients;
 import io.dsgluesync.aws.SyncRulesSource;
 import io.dsgluesync.glue.CallCounter;
+import io.dsgluesync.glue.CatalogWriter;
+import io.dsgluesync.glue.Ownership;
 import io.dsgluesync.glue.GlueTarget;
 import io.dsgluesync.glue.TargetCatalog;
 import java.util.List;
@@ -33,15 +35,18 @@ final class DiscoveryWiring {
         DatasphereClient datasphere = DatasphereConnection.open(settings, () -> DatasphereSecret.read(secrets,
                 secretArn));
         QueuePublisher publisher = new QueuePublisher(aws.build(SqsClient.builder()));
-        SyncRules rules = SyncRulesSource.fromEnvironment(env, aws::s3);
+        SyncRulesSource.Reloading rules = SyncRulesSource.reloading(env, aws::s3);
         DiscoveryService.Queues queues = new DiscoveryService.Queues(required(env, "ASSET_QUEUE_URL"),
                 env.get("PRIORITY_ASSET_QUEUE_URL"), required(env, "RESULTS_QUEUE_URL"));
         List<TargetCatalog> targets = GlueTargetClients.open(aws, GlueTarget.fromEnvironment(env), new CallCounter(),
-                Clock.systemUTC(), true, false);
+                Clock.systemUTC(), new CatalogWriter.Settings(true, false,
+                        Ownership.deployment(env, settings.tenantUrl().getHost()), null));
         DiscoveryService.GlueSide glue = new DiscoveryService.GlueSide(targets,
                 env.getOrDefault("GLUE_DATABASE_PREFIX", "datasphere_"),
-                !"false".equalsIgnoreCase(env.getOrDefault("GLUE_VALIDATE_BEFORE_ENQUEUE", "true")));
-        return new DiscoveryService(datasphere, publisher, queues, rules, AssetFilter.fromEnvironment(env),
+                !"false".equalsIgnoreCase(env.getOrDefault("GLUE_VALIDATE_BEFORE_ENQUEUE", "true")),
+                failSafePercent(env));
+        // A run starts on the rules as they are now: an unreadable rules file fails the run instead of using old ones.
+        return new DiscoveryService(datasphere, publisher, queues, rules::current, AssetFilter.fromEnvironment(env),
                 "true".equalsIgnoreCase(env.get("DATASPHERE_DESIGN_TIME_ENRICHMENT")), glue, Clock.systemUTC());
     }
 
@@ -60,6 +65,21 @@ final class DiscoveryWiring {
         adjusted.put("DATASPHERE_BUDGET_SHARES",
                 Integer.toString((priority.isBlank() ? 0 : Integer.parseInt(priority.trim())) + 1));
         return adjusted;
+    }
+
+    /** {@code STALE_FAILSAFE_PERCENT}: the stale share (0-100, default 50) above which nothing is removed. */
+    static int failSafePercent(Map<String, String> env) {
+        String value = env.getOrDefault("STALE_FAILSAFE_PERCENT", "50").trim();
+        int percent;
+        try {
+            percent = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            percent = -1;
+        }
+        if (percent < 0 || percent > 100) {
+            throw new IllegalStateException("STALE_FAILSAFE_PERCENT must be 0..100, not " + value);
+        }
+        return percent;
     }
 
     static String required(Map<String, String> env, String name) {

@@ -6,6 +6,8 @@ import io.dsgluesync.datasphere.DatasphereClient;
 import io.dsgluesync.datasphere.DatasphereConnection;
 import io.dsgluesync.datasphere.DatasphereSettings;
 import io.dsgluesync.glue.CallCounter;
+import io.dsgluesync.glue.CatalogWriter;
+import io.dsgluesync.glue.Ownership;
 import io.dsgluesync.aws.GlueTargetClients;
 import io.dsgluesync.glue.GlueTarget;
 import io.dsgluesync.glue.TargetCatalog;
@@ -46,11 +48,14 @@ final class WorkerWiring {
         DatasphereClient datasphere = DatasphereConnection.open(settings,
                 () -> DatasphereSecret.read(secrets, secretArn));
         CallCounter glueCalls = new CallCounter();
+        CatalogWriter.Settings writing = new CatalogWriter.Settings(
+                !"false".equalsIgnoreCase(env.getOrDefault("GLUE_SKIP_ARCHIVE", "true")),
+                "true".equalsIgnoreCase(env.getOrDefault("GLUE_ADOPT_UNMANAGED_TABLES", "false")),
+                Ownership.deployment(env, settings.tenantUrl().getHost()), driftPolicy(env));
         List<TargetCatalog> targets = GlueTargetClients.open(aws, GlueTarget.fromEnvironment(env), glueCalls,
-                Clock.systemUTC(), !"false".equalsIgnoreCase(env.getOrDefault("GLUE_SKIP_ARCHIVE", "true")),
-                "true".equalsIgnoreCase(env.getOrDefault("GLUE_ADOPT_UNMANAGED_TABLES", "false")));
+                Clock.systemUTC(), writing);
         MappingSettings mapping = MappingSettings.fromEnvironment(env, settings.tenantUrl().getHost());
-        SyncRules rules = SyncRulesSource.fromEnvironment(env, aws::s3);
+        SyncRulesSource.Reloading rules = SyncRulesSource.reloading(env, aws::s3);
         AssetSync sync = new AssetSync(datasphere, targets, glueCalls, mapping, rules,
                 "true".equalsIgnoreCase(env.get("DATASPHERE_DESIGN_TIME_ENRICHMENT")), Clock.systemUTC());
         return new WorkerWiring(sync, new QueuePublisher(aws.build(SqsClient.builder())),
@@ -66,6 +71,17 @@ final class WorkerWiring {
         String configured = env.get("WORKER_TIME_RESERVE_SECONDS");
         return configured == null || configured.isBlank() ? settings.requestTimeout().plusSeconds(10)
                 : Duration.ofSeconds(Long.parseLong(configured));
+    }
+
+    /** {@code DRIFT_POLICY}: RESTORE (default) or REPORT. */
+    static CatalogWriter.DriftPolicy driftPolicy(Map<String, String> env) {
+        String value = env.getOrDefault("DRIFT_POLICY", "").trim();
+        try {
+            return value.isEmpty() ? CatalogWriter.DriftPolicy.RESTORE
+                    : CatalogWriter.DriftPolicy.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("DRIFT_POLICY must be RESTORE or REPORT, not " + value);
+        }
     }
 
     private static String required(Map<String, String> env, String name) {

@@ -26,6 +26,7 @@ public record StackEndpoints(int motoPort, String datasphereUrl, String tokenUrl
     /** Physical ids for the template's {@code !Ref}s, as CloudFormation would resolve them. */
     public Map<String, String> physicalIds() {
         Map<String, String> ids = new LinkedHashMap<>();
+        ids.put("AWS::StackName", "dsgs-local");
         ids.put("DatasphereUrl", datasphereUrl);
         ids.put("DatasphereTokenUrl", tokenUrl);
         ids.put("DatasphereClientSecret", resources.secretArn());
