@@ -87,6 +87,9 @@ public final class SamTemplate {
             if (physicalIds.containsKey(ref)) {
                 return physicalIds.get(ref);
             }
+            if ("AWS::StackName".equals(ref)) {
+                return "dsgs-local"; // the pseudo parameter, as sam local invoke answers it without a stack
+            }
             Map<String, Object> parameter = map(map(template.get("Parameters")).get(ref));
             if (parameter.containsKey("Default")) {
                 return String.valueOf(parameter.get("Default"));
