@@ -72,7 +72,7 @@ public final class PlanReport {
         StringBuilder out = new StringBuilder();
         out.append(String.format("%s %s  %s%n", would ? "Plan" : "Sync run", plan.runId(), plan.status()));
         out.append(would ? "  A plan changes nothing: each line says what a sync would do now.\n"
-                : "  What this sync did (" + totalsLine(plan.totals()) + ").\n");
+                : "  What this sync did: " + done(plan.totals()) + ".\n");
         if (!plan.finished()) {
             out.append(String.format("  NOT FINISHED: %d of %s assets recorded; what follows is partial.%n",
                     plan.processed(), plan.expectedAssets().isPresent()
@@ -148,6 +148,17 @@ public final class PlanReport {
             diff.get(key).forEach(v -> lines.add(String.format("%-15s %s", label, v)));
         }
         return lines;
+    }
+
+    /** {@code created 9, skipped 1}: the categories with tables, in the report's order. */
+    private static String done(Map<Category, Integer> totals) {
+        List<String> parts = new ArrayList<>();
+        totals.forEach((c, n) -> {
+            if (n > 0) {
+                parts.add(c.heading(false) + " " + n);
+            }
+        });
+        return parts.isEmpty() ? "nothing recorded yet" : String.join(", ", parts);
     }
 
     private static String totalsLine(Map<Category, Integer> totals) {

@@ -230,7 +230,7 @@ class PlanReportTest {
 
         String text = PlanReport.text(summary, items, false);
 
-        assertTrue(text.startsWith("Sync run " + RUN + "  RUNNING\n  What this sync did (create 1  update 0"), text);
+        assertTrue(text.startsWith("Sync run " + RUN + "  RUNNING\n  What this sync did: created 1.\n"), text);
         assertTrue(text.contains("  NOT FINISHED: 1 of 8 assets recorded; what follows is partial.\n"), text);
         assertTrue(text.contains("    created (1)\n      i_customer  SPACE_A/I_CUSTOMER\n"), text);
         assertTrue(text.contains("Stale check   not recorded for this run\n"), text);
