@@ -1,6 +1,7 @@
 package io.dsgluesync.local;
 
 import io.dsgluesync.local.stack.LambdaEmulator;
+import io.dsgluesync.local.stack.LocalPlan;
 import io.dsgluesync.local.stack.SamTemplate;
 import io.dsgluesync.local.stack.StackEndpoints;
 import io.dsgluesync.local.stack.StackPaths;
@@ -15,8 +16,8 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * The local tooling's command line: {@code sync}, {@code up}, {@code down}, {@code invoke FUNCTION EVENT_FILE},
- * {@code query SQL}.
+ * The local tooling's command line: {@code sync}, {@code plan [--format text|json] [--verbose]}, {@code up},
+ * {@code down}, {@code invoke FUNCTION EVENT_FILE}, {@code query SQL}.
  * The scripts in {@code local/bin} call it.
  */
 public final class LocalMain {
@@ -87,6 +88,22 @@ public final class LocalMain {
                     System.exit(1);
                 }
             }
+            case "plan" -> {
+                LocalPlan.Options options;
+                try {
+                    options = LocalPlan.Options.parse(Arrays.asList(args).subList(1, args.length));
+                } catch (IllegalArgumentException e) {
+                    System.err.println(e.getMessage());
+                    usage();
+                    System.exit(2);
+                    return;
+                }
+                StackEndpoints endpoints = stack.up(env);
+                Path logs = paths.stateDir().resolve("logs");
+                String runId = LocalPlan.run(new SyncRunner(paths, endpoints, logs), endpoints, options, System.out,
+                        System.err);
+                System.err.println("Function logs: " + logs + "; the plan again: local/bin/report plan " + runId);
+            }
             case "invoke" -> {
                 if (args.length != 3) {
                     usage();
@@ -128,7 +145,7 @@ public final class LocalMain {
     }
 
     private static void usage() {
-        System.err.println("usage: LocalMain up | down | env | sync | invoke FUNCTION_LOGICAL_ID EVENT_FILE"
-                + " | query SQL");
+        System.err.println("usage: LocalMain up | down | env | sync | plan [--format text|json] [--verbose]"
+                + " | invoke FUNCTION_LOGICAL_ID EVENT_FILE | query SQL");
     }
 }

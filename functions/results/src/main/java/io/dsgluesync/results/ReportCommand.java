@@ -12,7 +12,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * The operator's command line, in the results function's jar:
  * {@code java -jar results.jar report [RUN_ID]} prints a run (the latest by default) with its failed and conflicting
- * assets; {@code java -jar results.jar runs [N]} lists the last N runs. The table comes from {@code AUDIT_TABLE_NAME}
+ * assets; {@code java -jar results.jar runs [N]} lists the last N runs;
+ * {@code java -jar results.jar plan [RUN_ID] [--format text|json] [--wait SECONDS] [--verbose]} prints what a plan
+ * run (discovery invoked with {@code "detail": {"operation": "plan"}}) would change, per target and database
+ * ({@link PlanCommand}). The table comes from {@code AUDIT_TABLE_NAME}
  * or {@code --table NAME}; AWS credentials and region as for any AWS tool ({@code AWS_ENDPOINT_URL} for local).
  */
 public final class ReportCommand {
@@ -28,7 +31,9 @@ public final class ReportCommand {
             words.subList(flag, flag + 2).clear();
         }
         if (words.isEmpty() || table == null || table.isBlank()) {
-            System.err.println("usage: java -jar results.jar report [RUN_ID] | runs [N]   (--table NAME or AUDIT_TABLE_NAME)");
+            System.err.println("usage: java -jar results.jar report [RUN_ID] | runs [N]"
+                    + " | plan [RUN_ID] [--format text|json] [--wait SECONDS] [--verbose]"
+                    + "   (--table NAME or AUDIT_TABLE_NAME)");
             System.exit(2);
         }
         Map<String, String> env = System.getenv();
@@ -55,7 +60,11 @@ public final class ReportCommand {
                         () -> new IllegalStateException("no run " + runId + " in the audit table"));
                 return RunReport.render(summary, store.assetItems(runId));
             }
-            default -> throw new IllegalArgumentException("unknown command " + words.get(0) + " (report | runs)");
+            case "plan" -> {
+                return PlanCommand.run(store, words.subList(1, words.size()), d -> Thread.sleep(d.toMillis()),
+                        System.err);
+            }
+            default -> throw new IllegalArgumentException("unknown command " + words.get(0) + " (report | runs | plan)");
         }
     }
 }

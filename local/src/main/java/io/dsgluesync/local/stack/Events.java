@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -17,6 +19,15 @@ public final class Events {
     }
 
     public static String scheduled(Instant time, String region, String account) {
+        return scheduled(time, region, account, Map.of());
+    }
+
+    /**
+     * A scheduled event whose {@code detail} holds {@code detail}, as a rule with a constant input sets it
+     * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-transform-target-input.html); discovery reads
+     * {@code detail.operation}.
+     */
+    public static String scheduled(Instant time, String region, String account, Map<String, String> detail) {
         ObjectNode event = JsonCodec.mapper().createObjectNode()
                 .put("version", "0")
                 .put("id", UUID.randomUUID().toString())
@@ -26,7 +37,8 @@ public final class Events {
                 .put("time", time.truncatedTo(ChronoUnit.SECONDS).toString())
                 .put("region", region);
         event.putArray("resources").add("arn:aws:events:" + region + ":" + account + ":rule/dsgs-local-schedule");
-        event.putObject("detail");
+        ObjectNode body = event.putObject("detail");
+        new TreeMap<>(detail).forEach(body::put);
         return event.toString();
     }
 

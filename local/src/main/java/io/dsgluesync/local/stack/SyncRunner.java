@@ -23,9 +23,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
 
 /**
- * One whole sync on the local stack: discovery invoked with a scheduled event, the asset queue drained through the
- * worker and the results queue through the results function, all under the Runtime Interface Emulator. Every record
- * delivered is written as one JSON line to {@code EventSource.log} in the log folder.
+ * One whole sync on the local stack: discovery invoked with a scheduled event (its {@code detail} set by
+ * {@link #withOperation}), the asset queue drained through the worker and the results queue through the results
+ * function, all under the Runtime Interface Emulator. Every record delivered is written as one JSON line to
+ * {@code EventSource.log} in the log folder.
  */
 public final class SyncRunner {
     private static final Duration DRAIN_LIMIT = Duration.ofMinutes(20);
@@ -37,14 +38,15 @@ public final class SyncRunner {
     private final Map<String, Map<String, String>> environments;
     private final Consumer<QueueDrainer.Delivery> listener;
     private final boolean twice;
+    private final Map<String, String> detail;
 
     public SyncRunner(StackPaths paths, StackEndpoints stack, Path logDir) {
-        this(paths, stack, logDir, DeliveryMode.FAST, Map.of(), Map.of(), delivery -> { }, false);
+        this(paths, stack, logDir, DeliveryMode.FAST, Map.of(), Map.of(), delivery -> { }, false, Map.of());
     }
 
     private SyncRunner(StackPaths paths, StackEndpoints stack, Path logDir, DeliveryMode mode,
                        Map<String, Duration> timeouts, Map<String, Map<String, String>> environments,
-                       Consumer<QueueDrainer.Delivery> listener, boolean twice) {
+                       Consumer<QueueDrainer.Delivery> listener, boolean twice, Map<String, String> detail) {
         this.paths = paths;
         this.stack = stack;
         this.logDir = logDir;
@@ -53,18 +55,19 @@ public final class SyncRunner {
         this.environments = Map.copyOf(environments);
         this.listener = listener;
         this.twice = twice;
+        this.detail = Map.copyOf(detail);
     }
 
     /** The same runner with the event sources in {@code mode} ({@link DeliveryMode#FAST} by default). */
     public SyncRunner withDeliveryMode(DeliveryMode other) {
-        return new SyncRunner(paths, stack, logDir, other, timeouts, environments, listener, twice);
+        return new SyncRunner(paths, stack, logDir, other, timeouts, environments, listener, twice, detail);
     }
 
     /** The same runner with a function's Timeout set, as a changed template.yaml would set it. */
     public SyncRunner withFunctionTimeout(String function, Duration timeout) {
         Map<String, Duration> all = new LinkedHashMap<>(timeouts);
         all.put(function, timeout);
-        return new SyncRunner(paths, stack, logDir, mode, all, environments, listener, twice);
+        return new SyncRunner(paths, stack, logDir, mode, all, environments, listener, twice, detail);
     }
 
     /**
@@ -76,17 +79,26 @@ public final class SyncRunner {
         merged.putAll(variables);
         Map<String, Map<String, String>> all = new LinkedHashMap<>(environments);
         all.put(function, Map.copyOf(merged));
-        return new SyncRunner(paths, stack, logDir, mode, timeouts, all, listener, twice);
+        return new SyncRunner(paths, stack, logDir, mode, timeouts, all, listener, twice, detail);
     }
 
     /** The same runner telling {@code other} of every record delivered, after its invocation ended. */
     public SyncRunner onDelivery(Consumer<QueueDrainer.Delivery> other) {
-        return new SyncRunner(paths, stack, logDir, mode, timeouts, environments, other, twice);
+        return new SyncRunner(paths, stack, logDir, mode, timeouts, environments, other, twice, detail);
     }
 
     /** The same runner delivering every batch of every queue twice ({@link QueueDrainer#deliveringTwice()}). */
     public SyncRunner withDuplicateDelivery() {
-        return new SyncRunner(paths, stack, logDir, mode, timeouts, environments, listener, true);
+        return new SyncRunner(paths, stack, logDir, mode, timeouts, environments, listener, true, detail);
+    }
+
+    /**
+     * The same runner invoking discovery with {@code {"operation": OPERATION}} as the event's {@code detail}, as an
+     * EventBridge rule's constant input or {@code aws lambda invoke --payload} would (e.g. {@code plan}).
+     */
+    public SyncRunner withOperation(String operation) {
+        return new SyncRunner(paths, stack, logDir, mode, timeouts, environments, listener, twice,
+                Map.of("operation", operation));
     }
 
     public SyncReport run() throws IOException, InterruptedException {
@@ -97,7 +109,7 @@ public final class SyncRunner {
              LambdaEmulator worker = start(template, "WorkerFunction", ids);
              LambdaEmulator results = start(template, "ResultsFunction", ids)) {
             LambdaEmulator.Invocation invocation = discovery.call(Events.scheduled(Instant.now(), LocalAws.REGION,
-                    LocalAws.ACCOUNT));
+                    LocalAws.ACCOUNT, detail));
             String response = invocation.payload();
             if (invocation.timedOut()) {
                 throw new IOException("discovery timed out after " + discovery.timeout().toSeconds() + " s (log: "
