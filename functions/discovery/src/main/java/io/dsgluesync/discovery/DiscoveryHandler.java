@@ -55,7 +55,7 @@ public class DiscoveryHandler implements RequestHandler<ScheduledEvent, Map<Stri
                             + "' in the event's detail (sync, plan or validate)");
                 }
                 return operations.run(runId, new DiscoveryService.RunOptions("plan".equals(operation),
-                        Boolean.TRUE.equals(detail.get("overrideFailSafe"))));
+                        "true".equalsIgnoreCase(String.valueOf(detail.get("overrideFailSafe")))));
             } catch (RuntimeException e) {
                 METRICS.addMetric("DiscoveryErrors", 1, MetricUnit.COUNT);
                 LOG.error("discovery failed", entry("errorClass", e.getClass().getSimpleName()),

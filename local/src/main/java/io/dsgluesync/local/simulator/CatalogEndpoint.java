@@ -73,7 +73,8 @@ final class CatalogEndpoint {
         if ("spaces".equals(first.name())) {
             if (!first.hasKey()) {
                 if (segments.size() == 1) {
-                    return collection(catalogRoot, "spaces", tenant.spaces(), SPACE_FIELDS,
+                    return collection(catalogRoot, "spaces", tenant.spaces().stream()
+                                    .filter(s -> !faults.spaceRemoved(s.name())).toList(), SPACE_FIELDS,
                             s -> Map.of("name", s.name(), "label", s.label()), this::spaceJson, params, rawPath);
                 }
             } else {
@@ -85,14 +86,16 @@ final class CatalogEndpoint {
                 if (segments.size() == 2 && "assets".equals(second.name())) {
                     if (!second.hasKey()) {
                         failIfPlanned(space.name());
-                        return assetCollection(catalogRoot, tenant.assets(space.name()), params, rawPath);
+                        return assetCollection(catalogRoot, tenant.assets(space.name()).stream()
+                                .filter(a -> !faults.removed(a.spaceName(), a.name())).toList(), params, rawPath);
                     }
                     return entity(catalogRoot, "assets", assetJson(asset(space.name(), second.singleKey())));
                 }
             }
         } else if ("assets".equals(first.name()) && segments.size() == 1) {
             if (!first.hasKey()) {
-                return assetCollection(catalogRoot, tenant.allAssets(), params, rawPath);
+                return assetCollection(catalogRoot, tenant.allAssets().stream()
+                        .filter(a -> !faults.removed(a.spaceName(), a.name())).toList(), params, rawPath);
             }
             return entity(catalogRoot, "assets", assetJson(assetByCompoundKey(first.namedKeys())));
         }

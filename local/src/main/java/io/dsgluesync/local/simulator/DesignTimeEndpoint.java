@@ -86,7 +86,8 @@ final class DesignTimeEndpoint {
                     + " of space '" + space + "'");
         }
         ArrayNode body = HttpIo.JSON.createArrayNode();
-        page(tenant.designObjects(space, type), top, skip).forEach(name -> body.addObject().put("technicalName", name));
+        page(tenant.designObjects(space, type).stream().filter(name -> !faults.removed(space, name)).toList(), top,
+                skip).forEach(name -> body.addObject().put("technicalName", name));
         HttpIo.sendJson(exchange, 200, body, false);
     }
 
@@ -116,7 +117,8 @@ final class DesignTimeEndpoint {
         if (!acceptsCsn(accept)) {
             throw new ODataError(406, "Not acceptable: '" + accept + "'; request " + CSN_TYPE);
         }
-        DesignObject object = tenant.designObject(space, type, name).orElseThrow(() -> ODataError.notFound(
+        DesignObject object = tenant.designObject(space, type, name).filter(o -> !faults.removed(space, name))
+                .orElseThrow(() -> ODataError.notFound(
                 "Object '" + name + "' of type '" + type.segment() + "' not found in space '" + space + "'"));
         String content = type.isFlow() ? object.csn() : faults.csn(space, name, object.csn());
         HttpIo.sendBytes(exchange, 200, CSN_TYPE, content.getBytes(StandardCharsets.UTF_8));

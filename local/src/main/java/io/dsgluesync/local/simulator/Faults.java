@@ -38,6 +38,8 @@ public final class Faults {
     private final Map<String, DocumentFault> documentFaults = new ConcurrentHashMap<>();
     private final Map<String, String> foreignHosts = new ConcurrentHashMap<>();
     private final Map<String, Integer> metadataRevisions = new ConcurrentHashMap<>();
+    private final java.util.Set<String> removedAssets = ConcurrentHashMap.newKeySet();
+    private final java.util.Set<String> removedSpaces = ConcurrentHashMap.newKeySet();
 
     Faults(Runnable tokenExpirer) {
         this.tokenExpirer = Objects.requireNonNull(tokenExpirer);
@@ -141,6 +143,36 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * The asset is deleted from the tenant: no longer listed (catalog and design-time lists), its {@code $metadata}
+     * and CSN answer 404.
+     */
+    public Faults removeAsset(String space, String asset) {
+        removedAssets.add(key(space, asset));
+        return this;
+    }
+
+    /** The space is deleted from the tenant: no longer listed, and nothing in it either. */
+    public Faults removeSpace(String space) {
+        removedSpaces.add(Objects.requireNonNull(space, "space"));
+        return this;
+    }
+
+    /** Brings back every removed asset and space. */
+    public Faults restoreRemoved() {
+        removedAssets.clear();
+        removedSpaces.clear();
+        return this;
+    }
+
+    boolean spaceRemoved(String space) {
+        return removedSpaces.contains(space);
+    }
+
+    boolean removed(String space, String asset) {
+        return removedSpaces.contains(space) || removedAssets.contains(key(space, asset));
+    }
+
     /** Switches every fault off. Tokens expired by {@link #expireAllTokens()} stay expired. */
     public Faults clear() {
         latency = Duration.ZERO;
@@ -154,6 +186,8 @@ public final class Faults {
         documentFaults.clear();
         foreignHosts.clear();
         metadataRevisions.clear();
+        removedAssets.clear();
+        removedSpaces.clear();
         return this;
     }
 

@@ -102,6 +102,9 @@ final class MetadataEndpoint {
     }
 
     private SimAsset asset(String space, String name) {
+        if (faults.removed(space, name)) {
+            throw ODataError.notFound("Asset '" + name + "' not found in space '" + space + "'");
+        }
         if (tenant.space(space).isEmpty()) {
             throw ODataError.notFound("Space '" + space + "' not found");
         }

@@ -97,8 +97,14 @@ public final class SyncRunner {
      * EventBridge rule's constant input or {@code aws lambda invoke --payload} would (e.g. {@code plan}).
      */
     public SyncRunner withOperation(String operation) {
-        return new SyncRunner(paths, stack, logDir, mode, timeouts, environments, listener, twice,
-                Map.of("operation", operation));
+        return withDetail("operation", operation);
+    }
+
+    /** The same runner with one more field in the scheduled event's {@code detail} (e.g. overrideFailSafe). */
+    public SyncRunner withDetail(String field, String value) {
+        Map<String, String> all = new LinkedHashMap<>(detail);
+        all.put(field, value);
+        return new SyncRunner(paths, stack, logDir, mode, timeouts, environments, listener, twice, all);
     }
 
     public SyncReport run() throws IOException, InterruptedException {

@@ -17,19 +17,31 @@ final class TestStack implements AutoCloseable {
     final StackEndpoints endpoints;
     final LocalAws aws;
     final Path logDir;
+    /** The fault proxy the functions talk to moto through, counting every call; null without one. */
+    final io.dsgluesync.local.faults.AwsFaultProxy proxy;
     private final long motoPid;
 
     private TestStack(StackPaths paths, DatasphereSimulator simulator, StackEndpoints endpoints, long motoPid,
-                      Path logDir) {
+                      Path logDir, io.dsgluesync.local.faults.AwsFaultProxy proxy, int motoPort) {
+        this.proxy = proxy;
         this.paths = paths;
         this.simulator = simulator;
         this.endpoints = endpoints;
         this.motoPid = motoPid;
         this.logDir = logDir;
-        this.aws = new LocalAws(endpoints.motoPort());
+        this.aws = new LocalAws(motoPort);
     }
 
     static TestStack start(String name, SimulatorOptions options) throws IOException {
+        return start(name, options, false);
+    }
+
+    /**
+     * With {@code behindProxy}, the functions reach moto through the fault proxy (no faults unless a test adds
+     * rules), whose statistics count every AWS call by operation at the wire; the test's own clients
+     * ({@link #aws}) talk to moto directly and are not counted.
+     */
+    static TestStack start(String name, SimulatorOptions options, boolean behindProxy) throws IOException {
         StackPaths paths = StackPaths.discover();
         Path logDir = paths.projectDir().resolve("local/target/test-stacks/" + name);
         Files.createDirectories(logDir);
@@ -52,9 +64,11 @@ final class TestStack implements AutoCloseable {
         try (LocalAws aws = new LocalAws(motoPort)) {
             resources = StackResources.bootstrap(aws, client, paths.projectDir().resolve("local/sync-rules.json"));
         }
-        StackEndpoints endpoints = new StackEndpoints(motoPort, simulator.baseUrl().toString(),
-                simulator.tokenUrl().toString(), client, resources);
-        return new TestStack(paths, simulator, endpoints, pid, logDir);
+        io.dsgluesync.local.faults.AwsFaultProxy proxy = behindProxy
+                ? io.dsgluesync.local.faults.AwsFaultProxy.start(motoPort) : null;
+        StackEndpoints endpoints = new StackEndpoints(proxy == null ? motoPort : proxy.port(),
+                simulator.baseUrl().toString(), simulator.tokenUrl().toString(), client, resources);
+        return new TestStack(paths, simulator, endpoints, pid, logDir, proxy, motoPort);
     }
 
     SyncRunner runner() {
@@ -65,6 +79,9 @@ final class TestStack implements AutoCloseable {
     public void close() {
         aws.close();
         simulator.close();
+        if (proxy != null) {
+            proxy.close();
+        }
         ProcessHandle.of(motoPid).ifPresent(ProcessHandle::destroy);
     }
 }
