@@ -23,7 +23,8 @@ import software.amazon.awssdk.services.glue.model.TableInput;
 public final class TableDiff {
     /** Parameters that change on every write and say nothing about the table. */
     private static final Set<String> VOLATILE = Set.of(SyncParameters.RUN_ID, SyncParameters.SYNCED_AT,
-            SyncParameters.FINGERPRINT, SyncParameters.WRITTEN, SyncParameters.COLUMNS);
+            SyncParameters.FINGERPRINT, SyncParameters.WRITTEN, SyncParameters.COLUMNS, SyncParameters.METADATA_ETAGS,
+            SyncParameters.CONFIG_HASH);
     private static final int VALUE_TEXT = 80;
 
     private TableDiff() {

@@ -98,7 +98,7 @@ class FaultSyncTest {
                 "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("RUN#" + report.runId()),
                 "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
                         "ASSET#SAP_CONTENT/SAP_SC_SALES_V_SalesOrders")))).item();
-        assertEquals(List.of("columns added: sync_test_col"),
+        assertEquals(List.of("columns added: sync_test_col varchar(20)"),
                 item.get("changedFields").l().stream().map(v -> v.s()).toList());
     }
 
