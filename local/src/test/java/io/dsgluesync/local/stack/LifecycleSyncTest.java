@@ -239,6 +239,27 @@ class LifecycleSyncTest {
 
     @Test
     @Order(6)
+    void aTableWrittenByAnEarlierReleaseIsReMappedOnceThenTrustedOnA304Again() throws Exception {
+        // As an earlier release left it: another mapping version in the configuration hash, the same fingerprint.
+        editTable(CONTENT, "sap_sc_fi_v_productsdim", input -> {
+            Map<String, String> parameters = new HashMap<>(input.parameters());
+            parameters.put(SyncParameters.CONFIG_HASH, "hash-of-an-earlier-mapping-version");
+            return input.toBuilder().parameters(parameters).build();
+        });
+        SyncReport upgraded = syncRunner().run();
+        Map<String, AttributeValue> item = items(upgraded).get("SAP_SC_FI_V_ProductsDim");
+        assertEquals("UPDATED", item.get("action").s());
+        assertTrue(item.get("note").s().startsWith("sync markers refreshed"), item.get("note").s());
+        assertEquals("1", item.get("calls").m().get("datasphere").n(), "fetched in full, not conditionally");
+
+        SyncReport next = syncRunner().run();
+        Map<String, AttributeValue> again = items(next).get("SAP_SC_FI_V_ProductsDim");
+        assertEquals("UNCHANGED", again.get("action").s());
+        assertEquals("metadata not modified (HTTP 304)", again.get("note").s());
+    }
+
+    @Test
+    @Order(7)
     void aWholeSpaceDisappearingTripsTheFailSafeAndNothingIsTouched() throws Exception {
         stack.simulator.faults().removeSpace("SPACE_A");
         Map<String, String> before = catalogState();
@@ -262,7 +283,7 @@ class LifecycleSyncTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void anOperatorsOverrideRemovesTheSpaceUnderTheDeletePolicyAndItsEmptyDatabaseNextRun() throws Exception {
         Map<String, String> delete = Map.of("STALE_TABLE_POLICY", "DELETE");
         SyncRunner deleting = syncRunner().withEnvironment("DiscoveryFunction", delete)
@@ -292,7 +313,7 @@ class LifecycleSyncTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void anotherDeploymentsTableAndAnotherAssetsTableAreNeverTakenOver() throws Exception {
         stack.simulator.faults().restoreRemoved();
         // Another stack sharing the catalog owns this asset's table; a table of this deployment belongs to an asset
