@@ -136,6 +136,7 @@ public class AssetSync {
         String error = null;
         String errorClass = null;
         String detail = null;
+        String errorKind = null;
         List<String> changed = List.of();
         for (TargetCatalog target : targets) {
             String name = target.target().name();
@@ -157,6 +158,7 @@ public class AssetSync {
                 }
                 action = AuditAction.FAILED;
                 errorClass = e.getClass().getSimpleName();
+                errorKind = errorKind != null ? errorKind : AuditRecords.errorKind(e);
                 error = join(error, targets.size() > 1 ? name + ": " + e.getMessage() : e.getMessage());
             }
             actions.put(name, action.name());
@@ -164,7 +166,8 @@ public class AssetSync {
         }
         return audit.record(start, definition.database().name(), definition.name(), overall,
                 definition.columns().size() + definition.partitionKeys().size(), before, definition.fingerprint(),
-                changed, errorClass, null, error, detail, List.copyOf(notes), targets.size() > 1 ? actions : Map.of());
+                changed, errorClass, null, error, detail, List.copyOf(notes), targets.size() > 1 ? actions : Map.of())
+                .withErrorKind(errorKind);
     }
 
     /** The ETags every target holds for the same mapping configuration; empty when any target lacks them. */

@@ -86,13 +86,21 @@ public class DiscoveryService {
 
     public DiscoveryResult run(String runId) {
         Instant started = clock.instant();
-        List<Space> spaces = includedSpaces();
+        List<Space> spaces;
+        try {
+            spaces = includedSpaces();
+        } catch (DatasphereException e) {
+            if (e.kind() != DatasphereException.Kind.UNAUTHORIZED) {
+                throw e;
+            }
+            return halted(runId, started, List.of(), "Datasphere refused the client: " + e.getMessage());
+        }
         if (glue.validateFirst()) {
             List<PermissionCheck.TargetReport> reports = check(spaces);
             List<String> missing = reports.stream().flatMap(r -> r.missing().stream().map(m -> r.target() + ": " + m))
                     .toList();
             if (!missing.isEmpty()) {
-                throw new IllegalStateException("Glue permissions missing, nothing enqueued: " + missing);
+                return halted(runId, started, spaces, "Glue permissions missing, nothing enqueued: " + missing);
             }
         }
         List<AssetMessage> messages = new ArrayList<>();
@@ -145,6 +153,19 @@ public class DiscoveryService {
         enqueue(queues.assets(), normal);
         return new DiscoveryResult(runId, spaces.size(), messages.size(), urgent.size(), complete, perSpace,
                 List.copyOf(errors), datasphere.requestCount(), Duration.between(started, clock.instant()).toMillis());
+    }
+
+    /**
+     * A run that cannot sync anything (every asset would fail the same way): announced with nothing to expect and
+     * the reason, so that it ends {@code HALTED} with one alarm instead of one failed record per asset.
+     */
+    private DiscoveryResult halted(String runId, Instant started, List<Space> spaces, String reason) {
+        LOG.error("run halted before enqueuing: {}", reason);
+        List<String> names = spaces.stream().map(Space::name).toList();
+        publisher.send(queues.results(), JsonCodec.write(RunStarted.halted(runId, started.toString(), names,
+                datasphere.requestCount(), clock.instant().toString(), RunStarted.SYNC, reason)));
+        return new DiscoveryResult(runId, spaces.size(), 0, 0, false, Map.of(), List.of(), datasphere.requestCount(),
+                Duration.between(started, clock.instant()).toMillis(), "HALTED", reason);
     }
 
     /**

@@ -36,6 +36,6 @@ class AuditRecordTest {
 
     private static AuditRecord record(List<String> warnings, String error) {
         return new AuditRecord(AuditRecord.TYPE, 1, "run", "S", "A", "view", "db", "t", AuditAction.FAILED, 0, null,
-                null, List.of(), "Rejected", null, error, null, warnings, Map.of(), null, Map.of(), 0, "now");
+                null, List.of(), "Rejected", null, error, null, warnings, Map.of(), null, Map.of(), 0, "now", null);
     }
 }

@@ -5,6 +5,7 @@ import static software.amazon.lambda.powertools.logging.argument.StructuredArgum
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import io.dsgluesync.audit.RunStarted;
 import io.dsgluesync.sync.DiscoveryService;
 import io.dsgluesync.sync.RunIds;
 import java.time.Instant;
@@ -20,7 +21,8 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
  * EventBridge schedule → list Datasphere → one SQS message per asset. Returns the run summary. An event whose
- * {@code detail} is {@code {"operation": "validate"}} only checks the Glue targets' permissions.
+ * {@code detail} is {@code {"operation": "validate"}} only checks the Glue targets' permissions; a run (sync, or
+ * {@code {"operation": "plan"}}) is skipped while another run is still active.
  */
 public class DiscoveryHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
     private static final Logger LOG = LoggerFactory.getLogger(DiscoveryHandler.class);
@@ -28,11 +30,11 @@ public class DiscoveryHandler implements RequestHandler<ScheduledEvent, Map<Stri
     private final DiscoveryOperations operations;
 
     public DiscoveryHandler() {
-        this(DiscoveryWiring.fromEnvironment(System.getenv()));
+        this(DiscoveryWiring.fromEnvironment(System.getenv()), DiscoveryWiring.admission(System.getenv()));
     }
 
-    DiscoveryHandler(DiscoveryService service) {
-        this.operations = new DiscoveryOperations(service, METRICS);
+    DiscoveryHandler(DiscoveryService service, RunAdmission admission) {
+        this.operations = new DiscoveryOperations(service, admission, METRICS);
     }
 
     @Override
@@ -43,8 +45,11 @@ public class DiscoveryHandler implements RequestHandler<ScheduledEvent, Map<Stri
             MDC.put("run_id", runId);
             METRICS.captureColdStartMetric(context);
             try {
-                boolean validate = event.getDetail() != null && "validate".equals(event.getDetail().get("operation"));
-                return validate ? operations.validate() : operations.run(runId);
+                Object operation = event.getDetail() == null ? null : event.getDetail().get("operation");
+                if ("validate".equals(operation)) {
+                    return operations.validate();
+                }
+                return operations.run(runId, RunStarted.PLAN.equals(operation) ? RunStarted.PLAN : RunStarted.SYNC);
             } catch (RuntimeException e) {
                 METRICS.addMetric("DiscoveryErrors", 1, MetricUnit.COUNT);
                 LOG.error("discovery failed", entry("errorClass", e.getClass().getSimpleName()),

@@ -9,31 +9,46 @@ import io.dsgluesync.sync.DiscoveryResult;
 import io.dsgluesync.sync.DiscoveryService;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
-/** The discovery function's two operations, each logged and counted: a run, and the Glue permission check. */
+/**
+ * The discovery function's operations, each logged and counted: a run (sync or plan, one at a time), and the Glue
+ * permission check.
+ */
 final class DiscoveryOperations {
     private static final Logger LOG = LoggerFactory.getLogger(DiscoveryOperations.class);
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
     private static final TypeReference<List<Object>> LIST = new TypeReference<>() { };
     private final DiscoveryService service;
+    private final RunAdmission admission;
     private final Metrics metrics;
 
-    DiscoveryOperations(DiscoveryService service, Metrics metrics) {
+    DiscoveryOperations(DiscoveryService service, RunAdmission admission, Metrics metrics) {
         this.service = service;
+        this.admission = admission;
         this.metrics = metrics;
     }
 
-    Map<String, Object> run(String runId) {
+    /** A run ({@code operation} sync or plan), unless another run is still active: then a skipped run. */
+    Map<String, Object> run(String runId, String operation) {
+        metrics.addMetadata("runId", runId);
+        Optional<String> blocking = admission.blockingRun(runId);
+        if (blocking.isPresent()) {
+            metrics.addMetric("RunsSkipped", 1, MetricUnit.COUNT);
+            return admission.skip(runId, operation, blocking.get());
+        }
         DiscoveryResult result = service.run(runId);
+        if (result.haltedReason() != null) {
+            metrics.addMetric("DiscoveryHalted", 1, MetricUnit.COUNT);
+        }
         metrics.addMetric("AssetsEnqueued", result.assetsEnqueued(), MetricUnit.COUNT);
         metrics.addMetric("DiscoveryDuration", result.durationMs(), MetricUnit.MILLISECONDS);
         metrics.addMetric("DatasphereRequests", result.datasphereRequests(), MetricUnit.COUNT);
         metrics.addMetric("DiscoveryIncomplete", result.listingComplete() ? 0 : 1, MetricUnit.COUNT);
-        metrics.addMetadata("runId", runId);
         LOG.info("discovery finished", entry("spaces", result.spaces()), entry("assetsEnqueued",
                 result.assetsEnqueued()), entry("listingComplete", result.listingComplete()),
                 entry("listingErrors", result.listingErrors()));

@@ -29,7 +29,7 @@ final class UnreadableMessages {
                 MessageFormatException.class.getSimpleName(), error.field(),
                 error.getMessage().startsWith("asset ") ? error.getMessage()
                         : "asset " + space + "/" + asset + ": " + error.getMessage(), null, List.of(), Map.of(), null, Map.of(), 0,
-                Instant.now().toString());
+                Instant.now().toString(), null);
     }
 
     private static String text(JsonNode node, String field, String fallback) {

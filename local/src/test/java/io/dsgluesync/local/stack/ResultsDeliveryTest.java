@@ -108,6 +108,6 @@ class ResultsDeliveryTest {
         return new AuditRecord(AuditRecord.TYPE, AuditRecord.SCHEMA_VERSION, run, "S", asset, "view", "db", "t_" + asset,
                 AuditAction.CREATED, 3, null, "f", List.of(), null, null, null, null, List.of(),
                 Map.of("glue.CreateTable", 1, "datasphere", 1), "123456789012", Map.of(), 40,
-                "2026-12-02T00:00:00Z");
+                "2026-12-02T00:00:00Z", null);
     }
 }
