@@ -115,14 +115,21 @@ public class RunGuard {
                 .expressionAttributeNames(Map.of("#seen", "seen", "#failed", "failed"))
                 .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"),
                         ":f", AttributeValue.fromN(failed ? "1" : "0")))
-                .returnValues(ReturnValue.UPDATED_NEW)).attributes();
-        long seen = Long.parseLong(counts.get("seen").n());
-        long failures = Long.parseLong(counts.get("failed").n());
+                // ALL_NEW, not UPDATED_NEW: moto leaves out an attribute whose ADD of 0 did not change it; the item is
+                // a few bytes either way.
+                .returnValues(ReturnValue.ALL_NEW)).attributes();
+        long seen = count(counts, "seen");
+        long failures = count(counts, "failed");
         if (seen >= window.assets()) {
             pastWindow.add(runId);
         }
         Optional<String> verdict = window.verdict(seen, failures);
         return verdict.isPresent() && halt(runId, verdict.get());
+    }
+
+    private static long count(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null || value.n() == null ? 0 : Long.parseLong(value.n());
     }
 
     static Map<String, AttributeValue> key(String runId) {

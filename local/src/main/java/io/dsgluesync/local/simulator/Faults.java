@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The fault plan of one running {@link DatasphereSimulator}: what goes wrong, switchable at any time from any thread
@@ -27,6 +28,7 @@ public final class Faults {
     enum DocumentFault { MALFORMED, XXE_FILE, BILLION_LAUGHS, EXTERNAL_DTD }
 
     private final Runnable tokenExpirer;
+    private final Consumer<Boolean> clientRevoker;
     private volatile Duration latency = Duration.ZERO;
     private volatile boolean htmlLoginPage;
     private volatile boolean bareArraySpaces;
@@ -39,8 +41,9 @@ public final class Faults {
     private final Map<String, String> foreignHosts = new ConcurrentHashMap<>();
     private final Map<String, Integer> metadataRevisions = new ConcurrentHashMap<>();
 
-    Faults(Runnable tokenExpirer) {
+    Faults(Runnable tokenExpirer, Consumer<Boolean> clientRevoker) {
         this.tokenExpirer = Objects.requireNonNull(tokenExpirer);
+        this.clientRevoker = Objects.requireNonNull(clientRevoker);
     }
 
     /** Delay added before every catalog, consumption and design-time (CSN) response; zero switches it off. */
@@ -89,6 +92,16 @@ public final class Faults {
     /** Every token issued so far stops working at once (401); tokens issued afterwards work. */
     public Faults expireAllTokens() {
         tokenExpirer.run();
+        return this;
+    }
+
+    /**
+     * The OAuth client's secret is rotated in the tenant: the token endpoint refuses the client (401
+     * {@code invalid_client}) and every token issued so far stops working; {@code false} accepts it again. Not
+     * undone by {@link #clear()}.
+     */
+    public Faults revokeClient(boolean revoked) {
+        clientRevoker.accept(revoked);
         return this;
     }
 
