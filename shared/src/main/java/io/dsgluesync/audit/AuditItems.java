@@ -31,6 +31,7 @@ final class AuditItems {
         putText(item, "note", r.note());
         putText(item, "targetAccount", r.targetAccount());
         putText(item, "finishedAt", r.finishedAt());
+        putText(item, "errorKind", r.errorKind());
         if (r.changedFields() != null && !r.changedFields().isEmpty()) {
             item.put("changedFields", AttributeValue.fromL(r.changedFields().stream().map(AuditStore::s).toList()));
         }

@@ -17,6 +17,8 @@ import java.util.Map;
  *                   {@code partitionKeys}, {@code parameters} whose values change, {@code storage}, {@code description}
  * @param drift      what was edited outside the sync since it last wrote the table ({@code columns},
  *                   {@code partitionKeys}, {@code storage}, each with what it holds now); empty when nothing drifted
+ * @param errorKind  what kind of failure stops more than this asset ({@link #AUTHENTICATION}, {@link #ACCESS_DENIED});
+ *                   null for any other outcome. The worker halts the run on these.
  */
 public record AuditRecord(
         String type,
@@ -43,10 +45,15 @@ public record AuditRecord(
         long durationMs,
         String finishedAt,
         Map<String, List<String>> diff,
-        List<String> drift) {
+        List<String> drift,
+        String errorKind) {
 
     public static final String TYPE = "asset";
     public static final int SCHEMA_VERSION = 1;
+    /** Datasphere refused the client: 401/403 after a token refresh, or the token endpoint refused it. */
+    public static final String AUTHENTICATION = "authentication";
+    /** Glue denied the sync's identity an action it needs. */
+    public static final String ACCESS_DENIED = "access_denied";
     /** Warnings and changed fields kept in full; the rest are counted, so an item stays far below DynamoDB's 400 KB. */
     static final int MAX_LIST_ENTRIES = 50;
     /** Error, note and each list entry are cut at this many characters. */
@@ -75,7 +82,7 @@ public record AuditRecord(
                        String targetAccount, Map<String, String> targetActions, long durationMs, String finishedAt) {
         this(type, schemaVersion, runId, space, asset, kind, database, table, action, columnCount, fingerprintBefore,
                 fingerprintAfter, changedFields, errorClass, errorField, error, note, warnings, calls, targetAccount,
-                targetActions, durationMs, finishedAt, Map.of(), List.of());
+                targetActions, durationMs, finishedAt, Map.of(), List.of(), null);
     }
 
     private static Map<String, List<String>> boundedMap(Map<String, List<String>> values) {
@@ -98,6 +105,20 @@ public record AuditRecord(
         return new AuditRecord(TYPE, SCHEMA_VERSION, runId, space, asset, kind, database, table, AuditAction.FAILED, 0,
                 null, null, List.of(), errorClass, field, error, null, List.of(), Map.of(), null, Map.of(), 0,
                 finishedAt);
+    }
+
+    /** An asset left alone because its run was stopped; {@code note} says why. */
+    public static AuditRecord skipped(String runId, String space, String asset, String kind, String database,
+                                      String table, String note, String finishedAt) {
+        return new AuditRecord(TYPE, SCHEMA_VERSION, runId, space, asset, kind, database, table, AuditAction.SKIPPED,
+                0, null, null, List.of(), null, null, null, note, List.of(), Map.of(), null, Map.of(), 0, finishedAt);
+    }
+
+    /** This record with {@code kind} as its {@link #errorKind()}. */
+    public AuditRecord withErrorKind(String kind) {
+        return new AuditRecord(type, schemaVersion, runId, space, asset, this.kind, database, table, action,
+                columnCount, fingerprintBefore, fingerprintAfter, changedFields, errorClass, errorField, error, note,
+                warnings, calls, targetAccount, targetActions, durationMs, finishedAt, diff, drift, kind);
     }
 
     private static List<String> bounded(List<String> values) {

@@ -54,17 +54,35 @@ public class AuditStore {
         values.put(":errors", AttributeValue.fromL(run.listingErrors().stream().map(AuditStore::s).toList()));
         values.put(":dsp", n(run.datasphereRequests()));
         values.put(":announcedAt", s(announcedAt));
+        values.put(":operation", s(run.operation() == null ? RunStarted.SYNC : run.operation()));
+        Map<String, String> names = new HashMap<>(Map.of("#runId", "runId", "#startedAt", "startedAt",
+                "#expected", "expectedAssets", "#complete", "listingComplete", "#spaces", "spaces",
+                "#errors", "listingErrors", "#dspDiscovery", "discoveryRequests", "#announcedAt", "announcedAt",
+                "#operation", "operation"));
+        StringBuilder update = new StringBuilder("SET #runId = :runId, #startedAt = if_not_exists(#startedAt, "
+                + ":startedAt), #expected = :expected, #complete = :complete, #spaces = :spaces, #errors = :errors, "
+                + "#dspDiscovery = :dsp, #announcedAt = :announcedAt, #operation = :operation");
+        if (run.haltedReason() != null) {
+            names.put("#halted", "haltedReason");
+            values.put(":halted", s(run.haltedReason()));
+            update.append(", #halted = :halted");
+        }
+        if (run.skippedReason() != null) {
+            names.put("#skipped", "skippedReason");
+            values.put(":skipped", s(run.skippedReason()));
+            update.append(", #skipped = :skipped");
+        }
+        if (run.stale() != null) {
+            names.put("#stale", "stale");
+            values.put(":stale", staleMap(run.stale()));
+            update.append(", #stale = :stale");
+        }
         Map<String, AttributeValue> item;
         try {
             item = dynamo.updateItem(r -> r.tableName(table).key(summaryKey(run.runId()))
-                    .updateExpression("SET #runId = :runId, #startedAt = if_not_exists(#startedAt, :startedAt), "
-                            + "#expected = :expected, #complete = :complete, #spaces = :spaces, #errors = :errors, "
-                            + "#dspDiscovery = :dsp, #announcedAt = :announcedAt")
+                    .updateExpression(update.toString())
                     .conditionExpression("attribute_not_exists(#announcedAt) OR #announcedAt <= :announcedAt")
-                    .expressionAttributeNames(Map.of("#runId", "runId", "#startedAt", "startedAt",
-                            "#expected", "expectedAssets", "#complete", "listingComplete", "#spaces", "spaces",
-                            "#errors", "listingErrors", "#dspDiscovery", "discoveryRequests",
-                            "#announcedAt", "announcedAt"))
+                    .expressionAttributeNames(names)
                     .expressionAttributeValues(values)
                     .returnValues(ReturnValue.ALL_NEW)).attributes();
         } catch (ConditionalCheckFailedException newerAnnouncementStored) {
@@ -80,6 +98,33 @@ public class AuditStore {
             // the first announcement's row stays
         }
         return RunStatus.from(item);
+    }
+
+    /** The stale summary as a map with the record's component names. */
+    static AttributeValue staleMap(StaleSummary stale) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("evaluated", AttributeValue.fromBool(stale.evaluated()));
+        m.put("managedTables", n(stale.managedTables()));
+        m.put("staleTables", n(stale.staleTables()));
+        m.put("failSafeTripped", AttributeValue.fromBool(stale.failSafeTripped()));
+        m.put("reasons", AttributeValue.fromL(stale.reasons() == null ? List.of()
+                : stale.reasons().stream().map(AuditStore::s).toList()));
+        m.put("databases", AttributeValue.fromL(stale.databases() == null ? List.of()
+                : stale.databases().stream().map(AuditStore::s).toList()));
+        return AttributeValue.fromM(m);
+    }
+
+    /**
+     * The ids of the runs whose id sorts at or after {@code fromRunId}, newest first. Run ids start with their
+     * scheduled time ({@code 20261125T145756Z-…}), so a time prefix selects the runs scheduled since then.
+     */
+    public List<String> runsSince(String fromRunId) {
+        List<String> ids = new java.util.ArrayList<>();
+        dynamo.queryPaginator(r -> r.tableName(table).keyConditionExpression("pk = :pk AND sk >= :from")
+                        .expressionAttributeValues(Map.of(":pk", s(RUNS), ":from", s(fromRunId)))
+                        .scanIndexForward(false))
+                .items().forEach(i -> ids.add(i.get("runId").s()));
+        return ids;
     }
 
     /** The latest {@code limit} runs' ids, newest first. */
@@ -163,22 +208,44 @@ public class AuditStore {
     }
 
 
-    /** Marks the run finished once, when every expected asset is accounted for; true if this call marked it. */
-    public boolean markFinished(RunStatus status) {
-        String finalStatus = status.finalStatus();
+    /**
+     * Marks the run finished once, when every expected asset is accounted for: its final status, answered when this
+     * call marked it. A halt the workers recorded on the run's guard item ({@link RunGuard}) makes it
+     * {@code HALTED} and is copied into the summary.
+     */
+    public Optional<RunStatus> markFinished(RunStatus status) {
+        RunStatus finished = status.haltedReason() != null ? status
+                : guardHaltReason(status.runId()).map(status::halted).orElse(status);
+        String finalStatus = finished.finalStatus();
         long p95 = percentile95(assetItems(status.runId()).stream()
                 .mapToLong(i -> i.containsKey("durationMs") ? Long.parseLong(i.get("durationMs").n()) : 0).toArray());
+        Map<String, String> names = new HashMap<>(Map.of("#s", "status", "#t", "finishedAt", "#p95", "p95DurationMs"));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":s", s(finalStatus),
+                ":t", s(clock.instant().toString()), ":running", s("RUNNING"), ":p95", n(p95)));
+        String update = "SET #s = :s, #t = :t, #p95 = :p95";
+        if (finished.haltedReason() != null) {
+            names.put("#halted", "haltedReason");
+            values.put(":halted", s(finished.haltedReason()));
+            update += ", #halted = :halted";
+        }
+        String expression = update;
         try {
             dynamo.updateItem(r -> r.tableName(table).key(summaryKey(status.runId()))
-                    .updateExpression("SET #s = :s, #t = :t, #p95 = :p95")
+                    .updateExpression(expression)
                     .conditionExpression("attribute_not_exists(#s) OR #s = :running")
-                    .expressionAttributeNames(Map.of("#s", "status", "#t", "finishedAt", "#p95", "p95DurationMs"))
-                    .expressionAttributeValues(Map.of(":s", s(finalStatus), ":t", s(clock.instant().toString()),
-                            ":running", s("RUNNING"), ":p95", n(p95))));
-            return true;
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values));
+            return Optional.of(finished);
         } catch (ConditionalCheckFailedException e) {
-            return false;
+            return Optional.empty();
         }
+    }
+
+    private Optional<String> guardHaltReason(String runId) {
+        Map<String, AttributeValue> guard = dynamo.getItem(r -> r.tableName(table).key(RunGuard.key(runId))
+                .consistentRead(true)).item();
+        AttributeValue reason = guard == null ? null : guard.get("haltedReason");
+        return reason == null ? Optional.empty() : Optional.ofNullable(reason.s());
     }
 
     /** Nearest-rank 95th percentile. */

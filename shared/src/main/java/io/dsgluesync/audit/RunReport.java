@@ -13,7 +13,14 @@ public final class RunReport {
 
     public static String render(Map<String, AttributeValue> summary, List<Map<String, AttributeValue>> assets) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format("Run %s  %s%n", text(summary, "runId"), text(summary, "status", "RUNNING")));
+        out.append(String.format("Run %s  %s%s%n", text(summary, "runId"), text(summary, "status", "RUNNING"),
+                RunStarted.PLAN.equals(text(summary, "operation")) ? "  (plan: nothing was changed)" : ""));
+        if (summary.containsKey("haltedReason")) {
+            out.append("  halted: ").append(text(summary, "haltedReason")).append('\n');
+        }
+        if (summary.containsKey("skippedReason")) {
+            out.append("  skipped: ").append(text(summary, "skippedReason")).append('\n');
+        }
         out.append(String.format("  started %s  finished %s  listing complete: %s%n", seconds(text(summary, "startedAt", "?")),
                 seconds(text(summary, "finishedAt", "-")), bool(summary, "listingComplete")));
         out.append(String.format("  expected %s  processed %s  created %s  updated %s  unchanged %s  failed %s"
@@ -25,6 +32,13 @@ public final class RunReport {
                 num(summary, "glueCalls"), Long.parseLong(num(summary, "datasphereRequests"))
                         + Long.parseLong(num(summary, "discoveryRequests")),
                 summary.containsKey("targetAccounts") ? String.join(",", summary.get("targetAccounts").ss()) : "-"));
+        String lifecycle = lifecycleCounters(summary);
+        if (!lifecycle.isEmpty()) {
+            out.append(" ").append(lifecycle).append('\n');
+        }
+        if (summary.containsKey("stale") && summary.get("stale").hasM()) {
+            appendStale(out, RunStatus.stale(summary.get("stale").m()));
+        }
         if (summary.containsKey("listingErrors") && !summary.get("listingErrors").l().isEmpty()) {
             out.append("  listing errors:\n");
             summary.get("listingErrors").l().forEach(e -> out.append("    ").append(e.s()).append('\n'));
@@ -56,6 +70,34 @@ public final class RunReport {
                     text(a, "note"))));
         }
         return out.toString();
+    }
+
+    /** The removed-asset counters, only those that are not zero: "  stale 3  deprecated 1", or "". */
+    private static String lifecycleCounters(Map<String, AttributeValue> summary) {
+        StringBuilder line = new StringBuilder();
+        for (AuditAction action : List.of(AuditAction.STALE, AuditAction.DEPRECATED, AuditAction.DELETED,
+                AuditAction.DRIFTED)) {
+            String count = num(summary, action.counter());
+            if (!"0".equals(count)) {
+                line.append(' ').append(action.counter()).append(' ').append(count).append(' ');
+            }
+        }
+        return line.toString().stripTrailing();
+    }
+
+    private static void appendStale(StringBuilder out, StaleSummary stale) {
+        if (!stale.evaluated()) {
+            out.append("  removed assets: not evaluated");
+        } else {
+            out.append(String.format("  removed assets: %d managed tables, %d stale", stale.managedTables(),
+                    stale.staleTables()));
+        }
+        out.append(stale.failSafeTripped() ? "; FAIL-SAFE TRIPPED, nothing deprecated or deleted\n" : "\n");
+        stale.reasons().forEach(r -> out.append("    ").append(r).append('\n'));
+        if (!stale.databases().isEmpty()) {
+            out.append("  databases of removed spaces:\n");
+            stale.databases().forEach(d -> out.append("    ").append(d).append('\n'));
+        }
     }
 
     public static String renderRuns(List<Map<String, AttributeValue>> summaries) {

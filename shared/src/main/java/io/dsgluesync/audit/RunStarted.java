@@ -35,6 +35,20 @@ public record RunStarted(
                 datasphereRequests, announcedAt, SYNC, null, null, null);
     }
 
+    /** A run stopped before anything was enqueued: nothing to expect, and why. */
+    public static RunStarted halted(String runId, String startedAt, List<String> spaces, int datasphereRequests,
+                                    String announcedAt, String operation, String reason) {
+        return new RunStarted(TYPE, 1, runId, startedAt, 0, false, spaces, List.of(), datasphereRequests,
+                announcedAt, operation, reason, null, null);
+    }
+
+    /** A run not started because another one is still active. */
+    public static RunStarted skipped(String runId, String startedAt, String announcedAt, String operation,
+                                     String reason) {
+        return new RunStarted(TYPE, 1, runId, startedAt, 0, true, List.of(), List.of(), 0, announcedAt, operation,
+                null, reason, null);
+    }
+
     public boolean plan() {
         return PLAN.equals(operation);
     }

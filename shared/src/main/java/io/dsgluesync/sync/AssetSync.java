@@ -200,6 +200,7 @@ public class AssetSync {
         String error = null;
         String errorClass = null;
         String errorField = null;
+        String errorKind = null;
         Map<String, List<String>> diff = Map.of();
         List<String> drift = new ArrayList<>();
         List<String> outcomeNotes = new ArrayList<>();
@@ -231,6 +232,7 @@ public class AssetSync {
                 }
                 action = AuditAction.FAILED;
                 errorClass = e.getClass().getSimpleName();
+                errorKind = errorKind != null ? errorKind : AuditRecords.errorKind(e);
                 error = join(error, prefixed(name, e.getMessage()));
             }
             actions.put(name, action.name());
@@ -240,7 +242,8 @@ public class AssetSync {
         return audit.record(start, definition.database().name(), definition.name(), overall,
                 definition.columns().size() + definition.partitionKeys().size(), before, definition.fingerprint(),
                 changed, errorClass, errorField, error, outcomeNotes.isEmpty() ? null : String.join("; ",
-                        outcomeNotes), List.copyOf(notes), targets.size() > 1 ? actions : Map.of(), diff, drift);
+                        outcomeNotes), List.copyOf(notes), targets.size() > 1 ? actions : Map.of(), diff, drift)
+                .withErrorKind(errorKind);
     }
 
     /** The diff as short lines ("columns added: a, b"), as the report shows them. */

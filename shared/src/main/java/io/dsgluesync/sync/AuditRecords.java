@@ -3,6 +3,8 @@ package io.dsgluesync.sync;
 import io.dsgluesync.audit.AuditAction;
 import io.dsgluesync.audit.AuditRecord;
 import io.dsgluesync.datasphere.DatasphereClient;
+import io.dsgluesync.datasphere.DatasphereException;
+import io.dsgluesync.glue.CatalogException;
 import io.dsgluesync.glue.CallCounter;
 import io.dsgluesync.model.AssetMessage;
 import java.time.Clock;
@@ -37,7 +39,18 @@ final class AuditRecords {
 
     AuditRecord failed(Start start, String database, String table, RuntimeException e, String field) {
         return record(start, database, table, AuditAction.FAILED, 0, null, null, List.of(), e.getClass().getSimpleName(),
-                field, e.getMessage(), null, List.of(), Map.of());
+                field, e.getMessage(), null, List.of(), Map.of()).withErrorKind(errorKind(e));
+    }
+
+    /** The failures that stop more than one asset, for {@link AuditRecord#errorKind()}; null for any other. */
+    static String errorKind(RuntimeException e) {
+        if (e instanceof DatasphereException d && d.kind() == DatasphereException.Kind.UNAUTHORIZED) {
+            return AuditRecord.AUTHENTICATION;
+        }
+        if (e instanceof CatalogException c && c.kind() == CatalogException.Kind.ACCESS_DENIED) {
+            return AuditRecord.ACCESS_DENIED;
+        }
+        return null;
     }
 
     /** {@code columns} of -1 means not known (nothing was parsed). */
@@ -61,6 +74,6 @@ final class AuditRecords {
         return new AuditRecord(AuditRecord.TYPE, AuditRecord.SCHEMA_VERSION, m.runId(), m.space(), m.asset(),
                 m.kind().label(), database, table, action, Math.max(columns, 0), before, after, changedFields, errorClass, field,
                 error, note, warnings, calls, targetAccounts.get(), targetActions, Duration.between(start.at(), finished).toMillis(),
-                finished.toString(), diff, drift);
+                finished.toString(), diff, drift, null);
     }
 }

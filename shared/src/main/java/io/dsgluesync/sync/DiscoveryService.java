@@ -113,7 +113,16 @@ public class DiscoveryService {
         Instant started = clock.instant();
         SyncRules rules = this.rules.get();
         ReplicaBinding replicas = new ReplicaBinding(datasphere, rules.replication());
-        List<Space> all = datasphere.listSpaces();
+        String operation = options.plan() ? RunStarted.PLAN : RunStarted.SYNC;
+        List<Space> all;
+        try {
+            all = datasphere.listSpaces();
+        } catch (DatasphereException e) {
+            if (e.kind() != DatasphereException.Kind.UNAUTHORIZED) {
+                throw e;
+            }
+            return halted(runId, started, List.of(), operation, "Datasphere refused the client: " + e.getMessage());
+        }
         List<Space> spaces = all.stream().filter(s -> filter.includesSpace(s.name())).toList();
         // A plan reads only: the permission probes' write attempts (made to fail) are left to the runs that write.
         if (glue.validateFirst() && !options.plan()) {
@@ -121,7 +130,7 @@ public class DiscoveryService {
             List<String> missing = reports.stream().flatMap(r -> r.missing().stream().map(m -> r.target() + ": " + m))
                     .toList();
             if (!missing.isEmpty()) {
-                throw new IllegalStateException("Glue permissions missing, nothing enqueued: " + missing);
+                return halted(runId, started, spaces, operation, "Glue permissions missing, nothing enqueued: " + missing);
             }
         }
         List<AssetMessage> messages = new ArrayList<>();
@@ -198,7 +207,21 @@ public class DiscoveryService {
         enqueue(queues.assets(), normal);
         return new DiscoveryResult(runId, spaces.size(), messages.size(), urgent.size(), complete, perSpace,
                 List.copyOf(errors), datasphere.requestCount(), Duration.between(started, clock.instant()).toMillis(),
-                announcement.operation(), stale);
+                DiscoveryResult.RUNNING, null, announcement.operation(), stale);
+    }
+
+    /**
+     * A run that cannot sync anything (every asset would fail the same way): announced with nothing to expect and
+     * the reason, so that it ends {@code HALTED} with one alarm instead of one failed record per asset.
+     */
+    private DiscoveryResult halted(String runId, Instant started, List<Space> spaces, String operation,
+                                   String reason) {
+        LOG.error("run halted before enqueuing: {}", reason);
+        List<String> names = spaces.stream().map(Space::name).toList();
+        publisher.send(queues.results(), JsonCodec.write(RunStarted.halted(runId, started.toString(), names,
+                datasphere.requestCount(), clock.instant().toString(), operation, reason)));
+        return new DiscoveryResult(runId, spaces.size(), 0, 0, false, Map.of(), List.of(), datasphere.requestCount(),
+                Duration.between(started, clock.instant()).toMillis(), "HALTED", reason, operation, null);
     }
 
     /**

@@ -8,6 +8,7 @@ import io.dsgluesync.audit.RunStarted;
 import io.dsgluesync.audit.RunStatus;
 import io.dsgluesync.model.JsonCodec;
 import io.dsgluesync.model.MessageFormatException;
+import java.util.Optional;
 
 /** Applies one results-queue message (a run announcement or an asset's audit record) to the audit table. */
 public class ResultsRecorder {
@@ -17,7 +18,10 @@ public class ResultsRecorder {
         this.store = store;
     }
 
-    /** The outcome of one message: the run's state afterwards, whether it was a duplicate, whether it finished it. */
+    /**
+     * The outcome of one message: the run's state afterwards (with its final status when this message finished it),
+     * whether it was a duplicate, whether it finished the run.
+     */
     public record Outcome(String type, String runId, RunStatus status, boolean duplicate, boolean finishedRun,
                           AuditAction action) {
     }
@@ -30,7 +34,8 @@ public class ResultsRecorder {
             if (RunStarted.TYPE.equals(type)) {
                 RunStarted run = JsonCodec.mapper().treeToValue(node, RunStarted.class);
                 RunStatus status = store.recordRun(run);
-                return new Outcome(type, run.runId(), status, false, finishIfDone(status), null);
+                Optional<RunStatus> finished = finishIfDone(status);
+                return new Outcome(type, run.runId(), finished.orElse(status), false, finished.isPresent(), null);
             }
             if (AuditRecord.TYPE.equals(type)) {
                 JsonCodec.requiredText(node, "space");
@@ -40,8 +45,9 @@ public class ResultsRecorder {
                 // Completion is evaluated on every delivery, duplicates included: the delivery that committed the
                 // record may have died before it could mark the run finished.
                 AuditStore.Recorded recorded = store.recordAsset(record);
-                return new Outcome(type, record.runId(), recorded.status(), recorded.duplicate(),
-                        finishIfDone(recorded.status()), record.action());
+                Optional<RunStatus> finished = finishIfDone(recorded.status());
+                return new Outcome(type, record.runId(), finished.orElse(recorded.status()), recorded.duplicate(),
+                        finished.isPresent(), record.action());
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new MessageFormatException("body", "results message of type '" + type + "' is malformed: "
@@ -50,7 +56,8 @@ public class ResultsRecorder {
         throw new MessageFormatException("type", "unknown results message type '" + type + "'");
     }
 
-    private boolean finishIfDone(RunStatus status) {
-        return status.allAccountedFor() && status.status() == null && store.markFinished(status);
+    /** The run's final state when this message finished it. */
+    private Optional<RunStatus> finishIfDone(RunStatus status) {
+        return status.allAccountedFor() && status.status() == null ? store.markFinished(status) : Optional.empty();
     }
 }

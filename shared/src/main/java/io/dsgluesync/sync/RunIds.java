@@ -15,6 +15,11 @@ public final class RunIds {
     private RunIds() {
     }
 
+    /** The lowest id of a run scheduled at or after {@code time}: a bound for a key condition on the run index. */
+    public static String since(Instant time) {
+        return FORMAT.format(time);
+    }
+
     public static String of(Instant scheduledTime, String eventId) {
         String suffix = eventId == null ? "manual" : eventId.replaceAll("[^A-Za-z0-9]", "");
         suffix = suffix.length() > 8 ? suffix.substring(0, 8) : suffix;

@@ -256,7 +256,7 @@ class PlanReportTest {
         AuditRecord record = new AuditRecord(AuditRecord.TYPE, AuditRecord.SCHEMA_VERSION, RUN, space, asset, "view",
                 database, table, action, 12, "fp-before", "fp-after", List.of(), error == null ? null : "Rejected",
                 errorField, error, note, List.of(), Map.of("glue.GetTable", 1), "123456789012", targetActions, 40,
-                "2026-11-25T14:57:56Z", diff, drift);
+                "2026-11-25T14:57:56Z", diff, drift, null);
         return AuditItems.assetItem(record, 0);
     }
 

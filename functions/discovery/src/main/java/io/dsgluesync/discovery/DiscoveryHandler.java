@@ -5,6 +5,7 @@ import static software.amazon.lambda.powertools.logging.argument.StructuredArgum
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import io.dsgluesync.audit.RunStarted;
 import io.dsgluesync.sync.DiscoveryService;
 import io.dsgluesync.sync.RunIds;
 import java.time.Instant;
@@ -22,7 +23,8 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
  * EventBridge schedule → list Datasphere → one SQS message per asset. Returns the run summary. The event's
  * {@code detail} may name an operation: {@code {"operation": "plan"}} runs a plan (what a sync would do, with no
  * Glue write), {@code {"operation": "validate"}} only checks the Glue targets' permissions, and
- * {@code {"overrideFailSafe": true}} lets one run remove what the removed-asset fail-safe would hold.
+ * {@code {"overrideFailSafe": true}} lets one run remove what the removed-asset fail-safe would hold. A run (sync or
+ * plan) is skipped while another run is still active.
  */
 public class DiscoveryHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
     private static final Logger LOG = LoggerFactory.getLogger(DiscoveryHandler.class);
@@ -30,11 +32,11 @@ public class DiscoveryHandler implements RequestHandler<ScheduledEvent, Map<Stri
     private final DiscoveryOperations operations;
 
     public DiscoveryHandler() {
-        this(DiscoveryWiring.fromEnvironment(System.getenv()));
+        this(DiscoveryWiring.fromEnvironment(System.getenv()), DiscoveryWiring.admission(System.getenv()));
     }
 
-    DiscoveryHandler(DiscoveryService service) {
-        this.operations = new DiscoveryOperations(service, METRICS);
+    DiscoveryHandler(DiscoveryService service, RunAdmission admission) {
+        this.operations = new DiscoveryOperations(service, admission, METRICS);
     }
 
     @Override
@@ -46,15 +48,15 @@ public class DiscoveryHandler implements RequestHandler<ScheduledEvent, Map<Stri
             METRICS.captureColdStartMetric(context);
             try {
                 Map<String, Object> detail = event.getDetail() == null ? Map.of() : event.getDetail();
-                Object operation = detail.getOrDefault("operation", "sync");
+                Object operation = detail.getOrDefault("operation", RunStarted.SYNC);
                 if ("validate".equals(operation)) {
                     return operations.validate();
                 }
-                if (!"sync".equals(operation) && !"plan".equals(operation)) {
+                if (!RunStarted.SYNC.equals(operation) && !RunStarted.PLAN.equals(operation)) {
                     throw new IllegalArgumentException("unknown operation '" + operation
                             + "' in the event's detail (sync, plan or validate)");
                 }
-                return operations.run(runId, new DiscoveryService.RunOptions("plan".equals(operation),
+                return operations.run(runId, new DiscoveryService.RunOptions(RunStarted.PLAN.equals(operation),
                         "true".equalsIgnoreCase(String.valueOf(detail.get("overrideFailSafe")))));
             } catch (RuntimeException e) {
                 METRICS.addMetric("DiscoveryErrors", 1, MetricUnit.COUNT);

@@ -6,29 +6,47 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.dsgluesync.glue.PermissionCheck;
 import io.dsgluesync.model.JsonCodec;
 import io.dsgluesync.sync.DiscoveryResult;
+import io.dsgluesync.audit.RunStarted;
 import io.dsgluesync.sync.DiscoveryService;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
-/** The discovery function's two operations, each logged and counted: a run, and the Glue permission check. */
+/**
+ * The discovery function's operations, each logged and counted: a run (sync or plan, one at a time), and the Glue
+ * permission check.
+ */
 final class DiscoveryOperations {
     private static final Logger LOG = LoggerFactory.getLogger(DiscoveryOperations.class);
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
     private static final TypeReference<List<Object>> LIST = new TypeReference<>() { };
     private final DiscoveryService service;
+    private final RunAdmission admission;
     private final Metrics metrics;
 
-    DiscoveryOperations(DiscoveryService service, Metrics metrics) {
+    DiscoveryOperations(DiscoveryService service, RunAdmission admission, Metrics metrics) {
         this.service = service;
+        this.admission = admission;
         this.metrics = metrics;
     }
 
+    /** A run (sync or plan), unless another run is still active: then a skipped run. */
     Map<String, Object> run(String runId, DiscoveryService.RunOptions options) {
+        metrics.addMetadata("runId", runId);
+        String operation = options.plan() ? RunStarted.PLAN : RunStarted.SYNC;
+        Optional<String> blocking = admission.blockingRun(runId);
+        if (blocking.isPresent()) {
+            metrics.addMetric("RunsSkipped", 1, MetricUnit.COUNT);
+            return admission.skip(runId, operation, blocking.get());
+        }
         DiscoveryResult result = service.run(runId, options);
+        if (result.haltedReason() != null) {
+            metrics.addMetric("DiscoveryHalted", 1, MetricUnit.COUNT);
+        }
         metrics.addMetric("AssetsEnqueued", result.assetsEnqueued(), MetricUnit.COUNT);
         metrics.addMetric("DiscoveryDuration", result.durationMs(), MetricUnit.MILLISECONDS);
         metrics.addMetric("DatasphereRequests", result.datasphereRequests(), MetricUnit.COUNT);
@@ -36,7 +54,6 @@ final class DiscoveryOperations {
         if (result.stale() != null && result.stale().evaluated()) {
             metrics.addMetric("StaleTables", result.stale().staleTables(), MetricUnit.COUNT);
         }
-        metrics.addMetadata("runId", runId);
         LOG.info("discovery finished", entry("spaces", result.spaces()), entry("assetsEnqueued",
                 result.assetsEnqueued()), entry("operation", result.operation()), entry("stale", result.stale()),
                 entry("listingComplete", result.listingComplete()),

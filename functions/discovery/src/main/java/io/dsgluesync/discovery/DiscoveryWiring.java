@@ -17,8 +17,12 @@ import io.dsgluesync.queue.QueuePublisher;
 import io.dsgluesync.rules.AssetFilter;
 import io.dsgluesync.rules.SyncRules;
 import io.dsgluesync.sync.DiscoveryService;
+import io.dsgluesync.audit.AuditStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -48,6 +52,22 @@ final class DiscoveryWiring {
         // A run starts on the rules as they are now: an unreadable rules file fails the run instead of using old ones.
         return new DiscoveryService(datasphere, publisher, queues, rules::current, AssetFilter.fromEnvironment(env),
                 "true".equalsIgnoreCase(env.get("DATASPHERE_DESIGN_TIME_ENRICHMENT")), glue, Clock.systemUTC());
+    }
+
+    /**
+     * The one-run-at-a-time check over the audit table's run index ({@code AUDIT_TABLE_NAME}; without it every tick
+     * starts a run). A run unfinished after {@code RUN_ACTIVE_LIMIT_MINUTES} (120) no longer blocks the next.
+     */
+    static RunAdmission admission(Map<String, String> env) {
+        AwsClients aws = AwsClients.fromEnvironment(env);
+        String table = env.get("AUDIT_TABLE_NAME");
+        Optional<AuditStore> store = table == null || table.isBlank() ? Optional.empty()
+                : Optional.of(new AuditStore(aws.build(DynamoDbClient.builder()), table, Clock.systemUTC(),
+                Duration.ofDays(Long.parseLong(env.getOrDefault("AUDIT_TTL_DAYS", "30")))));
+        return new RunAdmission(store, new QueuePublisher(aws.build(SqsClient.builder())),
+                required(env, "RESULTS_QUEUE_URL"),
+                Duration.ofMinutes(Long.parseLong(env.getOrDefault("RUN_ACTIVE_LIMIT_MINUTES", "120").trim())),
+                Clock.systemUTC());
     }
 
     /**

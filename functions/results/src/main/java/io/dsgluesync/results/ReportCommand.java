@@ -1,12 +1,19 @@
 package io.dsgluesync.results;
 
 import io.dsgluesync.audit.AuditStore;
+import io.dsgluesync.audit.RunExport;
 import io.dsgluesync.audit.RunReport;
 import io.dsgluesync.aws.AwsClients;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -15,33 +22,52 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * assets; {@code java -jar results.jar runs [N]} lists the last N runs;
  * {@code java -jar results.jar plan [RUN_ID] [--format text|json] [--wait SECONDS] [--verbose]} prints what a plan
  * run (discovery invoked with {@code "detail": {"operation": "plan"}}) would change, per target and database
- * ({@link PlanCommand}). The table comes from {@code AUDIT_TABLE_NAME}
- * or {@code --table NAME}; AWS credentials and region as for any AWS tool ({@code AWS_ENDPOINT_URL} for local).
+ * ({@link PlanCommand}); {@code java -jar results.jar export RUN_ID --format csv|json [--output FILE]} writes a run's
+ * summary and asset items for auditors (to standard output by default). The table comes from
+ * {@code AUDIT_TABLE_NAME} or {@code --table NAME}; AWS credentials and region as for any AWS tool
+ * ({@code AWS_ENDPOINT_URL} for local).
  */
 public final class ReportCommand {
+    private static final String USAGE = "usage: java -jar results.jar report [RUN_ID] | runs [N]"
+            + " | plan [RUN_ID] [--format text|json] [--wait SECONDS] [--verbose]"
+            + " | export RUN_ID --format csv|json [--output FILE]   (--table NAME or AUDIT_TABLE_NAME)";
+
     private ReportCommand() {
     }
 
-    public static void main(String[] args) {
-        List<String> words = new java.util.ArrayList<>(List.of(args));
-        String table = System.getenv("AUDIT_TABLE_NAME");
-        int flag = words.indexOf("--table");
-        if (flag >= 0 && flag + 1 < words.size()) {
-            table = words.get(flag + 1);
-            words.subList(flag, flag + 2).clear();
-        }
+    public static void main(String[] args) throws IOException {
+        List<String> words = new ArrayList<>(List.of(args));
+        String table = option(words, "--table").orElse(System.getenv("AUDIT_TABLE_NAME"));
+        Optional<String> output = option(words, "--output");
         if (words.isEmpty() || table == null || table.isBlank()) {
-            System.err.println("usage: java -jar results.jar report [RUN_ID] | runs [N]"
-                    + " | plan [RUN_ID] [--format text|json] [--wait SECONDS] [--verbose]"
-                    + "   (--table NAME or AUDIT_TABLE_NAME)");
+            System.err.println(USAGE);
             System.exit(2);
         }
         Map<String, String> env = System.getenv();
         AwsClients aws = AwsClients.fromEnvironment(env);
         try (DynamoDbClient dynamo = aws.build(DynamoDbClient.builder())) {
             AuditStore store = new AuditStore(dynamo, table, Clock.systemUTC(), Duration.ofDays(30));
-            System.out.print(run(store, words));
+            String text = run(store, words);
+            if (output.isPresent()) {
+                Files.writeString(Path.of(output.get()), text, StandardCharsets.UTF_8);
+            } else {
+                System.out.print(text);
+            }
         }
+    }
+
+    /** Removes {@code name VALUE} from the words and answers the value. */
+    static Optional<String> option(List<String> words, String name) {
+        int flag = words.indexOf(name);
+        if (flag < 0) {
+            return Optional.empty();
+        }
+        if (flag + 1 >= words.size()) {
+            throw new IllegalArgumentException(name + " needs a value");
+        }
+        String value = words.get(flag + 1);
+        words.subList(flag, flag + 2).clear();
+        return Optional.of(value);
     }
 
     /** The command's output for {@code words}; exits through an exception for an unknown run. */
@@ -64,7 +90,23 @@ public final class ReportCommand {
                 return PlanCommand.run(store, words.subList(1, words.size()), d -> Thread.sleep(d.toMillis()),
                         System.err);
             }
-            default -> throw new IllegalArgumentException("unknown command " + words.get(0) + " (report | runs | plan)");
+            case "export" -> {
+                List<String> rest = new ArrayList<>(words.subList(1, words.size()));
+                String format = option(rest, "--format").orElse("json");
+                if (rest.size() != 1) {
+                    throw new IllegalArgumentException(USAGE);
+                }
+                String runId = rest.get(0);
+                var summary = store.summaryItem(runId).orElseThrow(
+                        () -> new IllegalStateException("no run " + runId + " in the audit table"));
+                return switch (format) {
+                    case "json" -> RunExport.json(summary, store.assetItems(runId));
+                    case "csv" -> RunExport.csv(store.assetItems(runId));
+                    default -> throw new IllegalArgumentException("--format must be csv or json, not " + format);
+                };
+            }
+            default -> throw new IllegalArgumentException("unknown command " + words.get(0)
+                    + " (report | runs | plan | export)");
         }
     }
 }

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.dsgluesync.audit.RunStatus;
 import io.dsgluesync.sync.ResultsRecorder;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,12 +53,7 @@ public class ResultsHandler implements RequestHandler<SQSEvent, SQSBatchResponse
                             LOG.info("duplicate audit record ignored");
                         }
                         if (outcome.finishedRun()) {
-                            METRICS.addMetric("RunsCompleted", 1, MetricUnit.COUNT);
-                            METRICS.flushSingleMetric("RunsFinished", 1, MetricUnit.COUNT, NAMESPACE,
-                                    DimensionSet.of("Status", outcome.status().finalStatus()));
-                            LOG.info("run finished", entry("status", outcome.status().finalStatus()),
-                                    entry("counts", outcome.status().counts()),
-                                    entry("expectedAssets", outcome.status().expectedAssets()));
+                            finished(outcome.status());
                         }
                     } catch (RuntimeException e) {
                         METRICS.addMetric("ResultsErrors", 1, MetricUnit.COUNT);
@@ -75,5 +71,28 @@ public class ResultsHandler implements RequestHandler<SQSEvent, SQSBatchResponse
             }
             return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
         });
+    }
+
+    /**
+     * Counted once per run, by the delivery that marked it finished. A halted or skipped run did not complete, so
+     * it does not keep the "no run completed" alarm quiet; a halt and a tripped stale fail-safe have alarms of
+     * their own.
+     */
+    private static void finished(RunStatus status) {
+        String finalStatus = status.finalStatus();
+        if (!RunStatus.HALTED.equals(finalStatus) && !RunStatus.SKIPPED.equals(finalStatus)) {
+            METRICS.addMetric("RunsCompleted", 1, MetricUnit.COUNT);
+        }
+        if (RunStatus.HALTED.equals(finalStatus)) {
+            METRICS.addMetric("RunsHalted", 1, MetricUnit.COUNT);
+        }
+        if (status.stale() != null && status.stale().failSafeTripped()) {
+            METRICS.addMetric("StaleFailSafeTripped", 1, MetricUnit.COUNT);
+        }
+        METRICS.flushSingleMetric("RunsFinished", 1, MetricUnit.COUNT, NAMESPACE,
+                DimensionSet.of("Status", finalStatus));
+        LOG.info("run finished", entry("status", finalStatus), entry("counts", status.counts()),
+                entry("expectedAssets", status.expectedAssets()), entry("haltedReason", status.haltedReason()),
+                entry("skippedReason", status.skippedReason()));
     }
 }

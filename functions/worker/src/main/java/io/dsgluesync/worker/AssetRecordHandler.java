@@ -3,6 +3,8 @@ package io.dsgluesync.worker;
 import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dsgluesync.audit.AuditAction;
 import io.dsgluesync.audit.AuditRecord;
 import io.dsgluesync.datasphere.DatasphereException;
 import io.dsgluesync.model.AssetMessage;
@@ -12,7 +14,11 @@ import io.dsgluesync.model.MessageFormatException;
 import io.dsgluesync.queue.QueuePublisher;
 import io.dsgluesync.sync.AssetSync;
 import io.dsgluesync.sync.RetryLaterException;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -33,14 +39,38 @@ final class AssetRecordHandler implements WorkerHandler.RecordHandler {
     private final String resultsQueueUrl;
     private final int maxAttempts;
     private final Metrics metrics;
+    private final RunHalts halts;
 
     AssetRecordHandler(AssetSync sync, QueuePublisher publisher, String resultsQueueUrl, int maxAttempts,
                        Metrics metrics) {
+        this(sync, publisher, resultsQueueUrl, maxAttempts, metrics, RunHalts.disabled());
+    }
+
+    AssetRecordHandler(AssetSync sync, QueuePublisher publisher, String resultsQueueUrl, int maxAttempts,
+                       Metrics metrics, RunHalts halts) {
         this.sync = sync;
         this.publisher = publisher;
         this.resultsQueueUrl = resultsQueueUrl;
         this.maxAttempts = maxAttempts;
         this.metrics = metrics;
+        this.halts = halts;
+    }
+
+    /** Which of the batch's runs are halted: asked once per run, not per record. */
+    @Override
+    public void beginBatch(List<SQSEvent.SQSMessage> messages) {
+        Set<String> runIds = new LinkedHashSet<>();
+        for (SQSEvent.SQSMessage message : messages) {
+            try {
+                JsonNode runId = JsonCodec.mapper().readTree(message.getBody()).get("runId");
+                if (runId != null && runId.isTextual()) {
+                    runIds.add(runId.asText());
+                }
+            } catch (Exception unreadable) {
+                // answered with a failed record when its turn comes
+            }
+        }
+        halts.beginBatch(runIds);
     }
 
     @Override
@@ -53,12 +83,17 @@ final class AssetRecordHandler implements WorkerHandler.RecordHandler {
                 MDC.put("run_id", asset.runId());
                 MDC.put("space", asset.space());
                 MDC.put("asset", asset.asset());
-                record = process(asset, receiveCount(message) >= maxAttempts);
+                Optional<String> halted = halts.haltedReason(asset.runId());
+                record = halted.isPresent() ? halts.skipped(asset, halted.get())
+                        : process(asset, receiveCount(message) >= maxAttempts);
             } catch (MessageFormatException e) {
                 record = UnreadableMessages.auditRecord(message.getBody(), e);
             }
             publisher.send(resultsQueueUrl, JsonCodec.write(record));
             count(record);
+            if (record.action() != AuditAction.SKIPPED && halts.afterRecord(record)) {
+                metrics.addMetric("RunHalts", 1, MetricUnit.COUNT);
+            }
             return true;
         } catch (RetryLaterException e) {
             metrics.addMetric("AssetRetries", 1, MetricUnit.COUNT);

@@ -31,6 +31,10 @@ public class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse>
     /** One record: true when it is done with (synced, or failed for good with an audit record). */
     interface RecordHandler {
         boolean handle(SQSEvent.SQSMessage message);
+
+        /** Called once before the batch's records are handled. */
+        default void beginBatch(List<SQSEvent.SQSMessage> messages) {
+        }
     }
 
     public WorkerHandler() {
@@ -39,7 +43,7 @@ public class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse>
 
     WorkerHandler(WorkerWiring wiring) {
         this(new AssetRecordHandler(wiring.assetSync, wiring.publisher, wiring.resultsQueueUrl, wiring.maxAttempts,
-                METRICS), wiring.timeReserve);
+                METRICS, wiring.runHalts), wiring.timeReserve);
     }
 
     WorkerHandler(RecordHandler records, Duration reserve) {
@@ -54,6 +58,7 @@ public class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse>
             List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
             int deferred = 0;
             try {
+                records.beginBatch(event.getRecords());
                 for (SQSEvent.SQSMessage message : event.getRecords()) {
                     boolean timeShort = context.getRemainingTimeInMillis() < reserve.toMillis();
                     if (timeShort) {

@@ -20,6 +20,9 @@ import io.dsgluesync.sync.AssetSync;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import io.dsgluesync.audit.RunGuard;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -30,14 +33,16 @@ final class WorkerWiring {
     final String resultsQueueUrl;
     final int maxAttempts;
     final Duration timeReserve;
+    final RunHalts runHalts;
 
     private WorkerWiring(AssetSync assetSync, QueuePublisher publisher, String resultsQueueUrl, int maxAttempts,
-                         Duration timeReserve) {
+                         Duration timeReserve, RunHalts runHalts) {
         this.assetSync = assetSync;
         this.publisher = publisher;
         this.resultsQueueUrl = resultsQueueUrl;
         this.maxAttempts = maxAttempts;
         this.timeReserve = timeReserve;
+        this.runHalts = runHalts;
     }
 
     static WorkerWiring fromEnvironment(Map<String, String> env) {
@@ -60,7 +65,18 @@ final class WorkerWiring {
                 "true".equalsIgnoreCase(env.get("DATASPHERE_DESIGN_TIME_ENRICHMENT")), Clock.systemUTC());
         return new WorkerWiring(sync, new QueuePublisher(aws.build(SqsClient.builder())),
                 required(env, "RESULTS_QUEUE_URL"),
-                Integer.parseInt(env.getOrDefault("ASSET_MAX_ATTEMPTS", "3")), timeReserve(env, settings));
+                Integer.parseInt(env.getOrDefault("ASSET_MAX_ATTEMPTS", "3")), timeReserve(env, settings),
+                runHalts(env, aws, mapping.databasePrefix()));
+    }
+
+    /** Halting needs the audit table ({@code AUDIT_TABLE_NAME}); without it every run is synced to its end. */
+    private static RunHalts runHalts(Map<String, String> env, AwsClients aws, String databasePrefix) {
+        String table = env.get("AUDIT_TABLE_NAME");
+        if (table == null || table.isBlank()) {
+            return RunHalts.disabled();
+        }
+        return new RunHalts(Optional.of(new RunGuard(aws.build(DynamoDbClient.builder()), table, Clock.systemUTC(),
+                RunGuard.FailureWindow.fromEnvironment(env))), databasePrefix, Clock.systemUTC());
     }
 
     /**

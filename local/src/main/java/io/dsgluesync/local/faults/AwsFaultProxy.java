@@ -136,7 +136,8 @@ public final class AwsFaultProxy implements AutoCloseable {
     private void inject(HttpExchange exchange, ProxiedRequest request, AwsCall call, Fault fault)
             throws IOException, InterruptedException {
         switch (fault.kind()) {
-            case THROTTLE, INTERNAL_ERROR, UNAVAILABLE -> respond(exchange, ErrorShapes.render(fault, call));
+            case THROTTLE, INTERNAL_ERROR, UNAVAILABLE, ACCESS_DENIED -> respond(exchange,
+                    ErrorShapes.render(fault, call));
             case DELAY -> {
                 TimeUnit.NANOSECONDS.sleep(fault.delay().toNanos());
                 respond(exchange, forward(request, call));

@@ -66,6 +66,7 @@ final class ErrorShapes {
             case THROTTLE -> call.protocol() == Protocol.REST_XML ? 503 : 400;
             case INTERNAL_ERROR, ERROR_AFTER_APPLY -> 500;
             case UNAVAILABLE -> 503;
+            case ACCESS_DENIED -> call.protocol() == Protocol.REST_XML ? 403 : 400;
             case DROP_AFTER_APPLY, DELAY -> throw new IllegalArgumentException(kind + " has no error answer");
         };
     }
@@ -81,6 +82,7 @@ final class ErrorShapes {
                     : call.isService("dynamodb") ? "InternalServerError"
                     : "InternalFailure";
             case UNAVAILABLE -> "ServiceUnavailable";
+            case ACCESS_DENIED -> s3 ? "AccessDenied" : "AccessDeniedException";
             case DROP_AFTER_APPLY, DELAY -> throw new IllegalArgumentException(kind + " has no error answer");
         };
     }
@@ -96,6 +98,7 @@ final class ErrorShapes {
         return switch (kind) {
             case THROTTLE -> "Rate exceeded";
             case UNAVAILABLE -> "Service unavailable";
+            case ACCESS_DENIED -> "User is not authorized to perform this operation";
             default -> "Internal failure";
         };
     }

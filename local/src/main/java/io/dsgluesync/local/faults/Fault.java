@@ -26,7 +26,13 @@ public record Fault(Kind kind, Optional<String> errorCode, Duration delay) {
         /** Forwards, lets moto apply the request, then answers 500 instead of moto's answer. */
         ERROR_AFTER_APPLY,
         /** Holds the request for {@link Fault#delay()}, then forwards it and relays the answer. */
-        DELAY
+        DELAY,
+        /**
+         * The caller's identity may not do this: HTTP 400 AccessDeniedException (S3: 403 AccessDenied), never
+         * retried, as IAM answers a call its policies do not allow
+         * (https://docs.aws.amazon.com/glue/latest/webapi/CommonErrors.html, AccessDeniedException).
+         */
+        ACCESS_DENIED
     }
 
     public static final Fault THROTTLE = new Fault(Kind.THROTTLE, Optional.empty(), Duration.ZERO);
@@ -34,6 +40,7 @@ public record Fault(Kind kind, Optional<String> errorCode, Duration delay) {
     public static final Fault UNAVAILABLE = new Fault(Kind.UNAVAILABLE, Optional.empty(), Duration.ZERO);
     public static final Fault DROP_AFTER_APPLY = new Fault(Kind.DROP_AFTER_APPLY, Optional.empty(), Duration.ZERO);
     public static final Fault ERROR_AFTER_APPLY = new Fault(Kind.ERROR_AFTER_APPLY, Optional.empty(), Duration.ZERO);
+    public static final Fault ACCESS_DENIED = new Fault(Kind.ACCESS_DENIED, Optional.empty(), Duration.ZERO);
 
     public Fault {
         Objects.requireNonNull(kind, "kind");
@@ -60,6 +67,6 @@ public record Fault(Kind kind, Optional<String> errorCode, Duration delay) {
 
     private static boolean answersWithError(Kind kind) {
         return kind == Kind.THROTTLE || kind == Kind.INTERNAL_ERROR || kind == Kind.UNAVAILABLE
-                || kind == Kind.ERROR_AFTER_APPLY;
+                || kind == Kind.ERROR_AFTER_APPLY || kind == Kind.ACCESS_DENIED;
     }
 }

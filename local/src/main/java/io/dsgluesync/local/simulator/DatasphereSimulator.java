@@ -49,7 +49,7 @@ public final class DatasphereSimulator implements AutoCloseable {
         this.tokens = new TokenEndpoint(options.clientId(), options.clientSecret(), options.tokenLifetimeSeconds(),
                 stats, System::nanoTime);
         this.rateLimiter = new RateLimiter(options.requestsPerMinute(), System::nanoTime);
-        this.faults = new Faults(tokens::expireAll);
+        this.faults = new Faults(tokens::expireAll, tokens::revokeClient);
         this.catalog = new CatalogEndpoint(options.tenant(), baseUrl, options.maxPageSize(), faults, stats);
         this.metadata = new MetadataEndpoint(options.tenant(), baseUrl, faults, stats);
         this.designTime = new DesignTimeEndpoint(options.tenant(), faults, stats);

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The fault plan of one running {@link DatasphereSimulator}: what goes wrong, switchable at any time from any thread
@@ -27,6 +28,7 @@ public final class Faults {
     enum DocumentFault { MALFORMED, XXE_FILE, BILLION_LAUGHS, EXTERNAL_DTD }
 
     private final Runnable tokenExpirer;
+    private final Consumer<Boolean> clientRevoker;
     private volatile Duration latency = Duration.ZERO;
     private volatile boolean htmlLoginPage;
     private volatile boolean bareArraySpaces;
@@ -41,8 +43,9 @@ public final class Faults {
     private final java.util.Set<String> removedAssets = ConcurrentHashMap.newKeySet();
     private final java.util.Set<String> removedSpaces = ConcurrentHashMap.newKeySet();
 
-    Faults(Runnable tokenExpirer) {
+    Faults(Runnable tokenExpirer, Consumer<Boolean> clientRevoker) {
         this.tokenExpirer = Objects.requireNonNull(tokenExpirer);
+        this.clientRevoker = Objects.requireNonNull(clientRevoker);
     }
 
     /** Delay added before every catalog, consumption and design-time (CSN) response; zero switches it off. */
@@ -91,6 +94,16 @@ public final class Faults {
     /** Every token issued so far stops working at once (401); tokens issued afterwards work. */
     public Faults expireAllTokens() {
         tokenExpirer.run();
+        return this;
+    }
+
+    /**
+     * The OAuth client's secret is rotated in the tenant: the token endpoint refuses the client (401
+     * {@code invalid_client}) and every token issued so far stops working; {@code false} accepts it again. Not
+     * undone by {@link #clear()}.
+     */
+    public Faults revokeClient(boolean revoked) {
+        clientRevoker.accept(revoked);
         return this;
     }
 

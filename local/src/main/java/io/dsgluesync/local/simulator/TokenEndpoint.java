@@ -28,6 +28,7 @@ final class TokenEndpoint {
     private final LongSupplier nanoClock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Long> expiryByToken = new ConcurrentHashMap<>();
+    private volatile boolean clientRevoked;
 
     TokenEndpoint(String clientId, String clientSecret, long lifetimeSeconds, SimulatorStats stats,
                   LongSupplier nanoClock) {
@@ -81,6 +82,17 @@ final class TokenEndpoint {
         return true;
     }
 
+    /**
+     * A revoked client is refused (401 invalid_client) and every token issued so far stops working, as after its
+     * secret was rotated in the tenant but not in the caller's secret ({@link Faults#revokeClient(boolean)}).
+     */
+    void revokeClient(boolean revoked) {
+        clientRevoked = revoked;
+        if (revoked) {
+            expireAll();
+        }
+    }
+
     /** Forgets every token issued so far; their next use gets 401 ({@link Faults#expireAllTokens()}). */
     void expireAll() {
         expiryByToken.clear();
@@ -130,7 +142,7 @@ final class TokenEndpoint {
     }
 
     private boolean matches(String id, String secret) {
-        return clientId.equals(id) && clientSecret.equals(secret);
+        return !clientRevoked && clientId.equals(id) && clientSecret.equals(secret);
     }
 
     private static String safeDecode(String s) {

@@ -137,6 +137,82 @@ public final class SyncRunner {
         }
     }
 
+    /**
+     * The three functions started under the emulator and left running, so that a test can invoke discovery and
+     * drain the queues one step at a time (e.g. a second schedule tick while the first run's assets still wait).
+     */
+    public Steps steps() throws IOException {
+        SamTemplate template = SamTemplate.read(paths.template());
+        Map<String, String> ids = stack.physicalIds();
+        LocalAws aws = new LocalAws(stack.motoPort());
+        List<LambdaEmulator> started = new ArrayList<>();
+        try {
+            started.add(start(template, "DiscoveryFunction", ids));
+            started.add(start(template, "WorkerFunction", ids));
+            started.add(start(template, "ResultsFunction", ids));
+        } catch (IOException | RuntimeException e) {
+            started.forEach(LambdaEmulator::close);
+            aws.close();
+            throw e;
+        }
+        return new Steps(aws, started.get(0), started.get(1), started.get(2));
+    }
+
+    /** One sync taken apart: each step is what {@link #run()} does in one go. */
+    public final class Steps implements AutoCloseable {
+        private final LocalAws aws;
+        private final LambdaEmulator discovery;
+        private final LambdaEmulator worker;
+        private final LambdaEmulator results;
+
+        private Steps(LocalAws aws, LambdaEmulator discovery, LambdaEmulator worker, LambdaEmulator results) {
+            this.aws = aws;
+            this.discovery = discovery;
+            this.worker = worker;
+            this.results = results;
+        }
+
+        /** Invokes discovery with a new scheduled event (a new run id); its response, whatever it is. */
+        public JsonNode discover() throws IOException, InterruptedException {
+            LambdaEmulator.Invocation invocation = discovery.call(Events.scheduled(Instant.now(), LocalAws.REGION,
+                    LocalAws.ACCOUNT));
+            if (invocation.timedOut()) {
+                throw new IOException("discovery timed out (log: " + discovery.log() + ")");
+            }
+            return JsonCodec.mapper().readTree(invocation.payload());
+        }
+
+        /** Drains the priority and the asset queue through the worker. */
+        public QueueDrainer.Drained drainAssets() throws IOException, InterruptedException {
+            QueueDrainer.Drained priority = drainer(aws, stack.resources().priorityQueueUrl(), worker)
+                    .drain(DRAIN_LIMIT);
+            return drainer(aws, stack.resources().assetQueueUrl(), worker).drain(DRAIN_LIMIT).plus(priority);
+        }
+
+        /** Drains the results queue through the results function. */
+        public QueueDrainer.Drained drainResults() throws IOException, InterruptedException {
+            return drainer(aws, stack.resources().resultsQueueUrl(), results).drain(DRAIN_LIMIT);
+        }
+
+        /** The run as {@link #run()} reports it, from the audit table and Glue as they are now. */
+        public SyncReport report(String runId, String discoveryResponse, QueueDrainer.Drained workerDrain,
+                                 QueueDrainer.Drained resultsDrain) {
+            return SyncRunner.this.report(aws, runId, discoveryResponse, workerDrain, resultsDrain);
+        }
+
+        public Path resultsLog() {
+            return results.log();
+        }
+
+        @Override
+        public void close() {
+            discovery.close();
+            worker.close();
+            results.close();
+            aws.close();
+        }
+    }
+
     /** A drainer of one event source in this runner's mode, logging every delivery. */
     public QueueDrainer drainer(LocalAws aws, String queueUrl, LambdaEmulator function) throws IOException {
         Path log = logDir.resolve("EventSource.log");

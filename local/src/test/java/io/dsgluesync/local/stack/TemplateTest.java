@@ -52,7 +52,7 @@ class TemplateTest {
         SamTemplate.FunctionDefinition worker = SamTemplate.read(paths.template()).function("WorkerFunction",
                 Map.of("DatasphereUrl", "http://127.0.0.1:1", "DatasphereTokenUrl", "http://127.0.0.1:1/oauth/token",
                         "DatasphereClientSecret", "arn:aws:secretsmanager:x", "ResultsQueue", "http://q/results",
-                        "DataBucket", "stack-data-bucket"));
+                        "DataBucket", "stack-data-bucket", "AuditTable", "stack-audit"));
         assertEquals("http://q/results", worker.environment().get("RESULTS_QUEUE_URL"));
         assertEquals("datasphere_", worker.environment().get("GLUE_DATABASE_PREFIX"));
         assertEquals("worker", worker.environment().get("POWERTOOLS_SERVICE_NAME"));
@@ -61,5 +61,8 @@ class TemplateTest {
         // DataBucketName is empty by default, so the condition CreateDataBucket picks the stack's own bucket.
         assertEquals("stack-data-bucket", worker.environment().get("GLUE_DATA_BUCKET"));
         assertEquals("", worker.environment().get("GLUE_TABLE_LOCATION_TEMPLATE"));
+        // Halting: the run guard lives in the audit table; the failure rate's threshold defaults to 80 %.
+        assertEquals("stack-audit", worker.environment().get("AUDIT_TABLE_NAME"));
+        assertEquals("80", worker.environment().get("HALT_FAILURE_PERCENT"));
     }
 }
