@@ -73,7 +73,7 @@ public class AuditStore {
             update.append(", #skipped = :skipped");
         }
         if (run.stale() != null) {
-            names.put("#stale", "stale");
+            names.put("#stale", "removedAssets");
             values.put(":stale", staleMap(run.stale()));
             update.append(", #stale = :stale");
         }

@@ -151,7 +151,7 @@ record Plan(String runId, String operation, String status, OptionalInt expectedA
     }
 
     static Plan of(Map<String, AttributeValue> summary, List<Map<String, AttributeValue>> assets) {
-        Optional<FailSafe> failSafe = failSafe(summary.get("stale"));
+        Optional<FailSafe> failSafe = failSafe(summary.get("removedAssets"));
         boolean held = failSafe.map(FailSafe::tripped).orElse(false);
         // target → database → entries, each level sorted by name
         Map<String, Map<String, List<Entry>>> byTarget = new TreeMap<>();
@@ -190,7 +190,7 @@ record Plan(String runId, String operation, String status, OptionalInt expectedA
                 expected == null || expected.n() == null ? OptionalInt.empty()
                         : OptionalInt.of(Integer.parseInt(expected.n())),
                 number(summary.get("processed")), failSafe,
-                summary.containsKey("stale") ? strings(summary.get("stale").m().get("databases")) : List.of(),
+                summary.containsKey("removedAssets") ? strings(summary.get("removedAssets").m().get("databases")) : List.of(),
                 notices, targets);
     }
 

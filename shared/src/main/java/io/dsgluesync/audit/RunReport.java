@@ -36,8 +36,8 @@ public final class RunReport {
         if (!lifecycle.isEmpty()) {
             out.append(" ").append(lifecycle).append('\n');
         }
-        if (summary.containsKey("stale") && summary.get("stale").hasM()) {
-            appendStale(out, RunStatus.stale(summary.get("stale").m()));
+        if (summary.containsKey("removedAssets") && summary.get("removedAssets").hasM()) {
+            appendStale(out, RunStatus.stale(summary.get("removedAssets").m()));
         }
         if (summary.containsKey("listingErrors") && !summary.get("listingErrors").l().isEmpty()) {
             out.append("  listing errors:\n");

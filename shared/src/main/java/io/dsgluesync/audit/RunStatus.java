@@ -23,7 +23,7 @@ public record RunStatus(String runId, String status, Integer expectedAssets, Boo
         Map<String, Integer> counts = new TreeMap<>();
         for (AuditAction action : AuditAction.values()) {
             AttributeValue v = item.get(action.counter());
-            counts.put(action.counter(), v == null ? 0 : Integer.parseInt(v.n()));
+            counts.put(action.counter(), v == null || v.n() == null ? 0 : Integer.parseInt(v.n()));
         }
         return new RunStatus(text(item, "runId"), text(item, "status"),
                 item.containsKey("expectedAssets") ? Integer.valueOf(item.get("expectedAssets").n()) : null,
@@ -31,7 +31,7 @@ public record RunStatus(String runId, String status, Integer expectedAssets, Boo
                 item.containsKey("processed") ? Integer.parseInt(item.get("processed").n()) : 0,
                 counts, item.containsKey("durationTotalMs") ? Long.parseLong(item.get("durationTotalMs").n()) : 0,
                 text(item, "operation"), text(item, "haltedReason"), text(item, "skippedReason"),
-                item.containsKey("stale") && item.get("stale").hasM() ? stale(item.get("stale").m()) : null);
+                item.containsKey("removedAssets") && item.get("removedAssets").hasM() ? stale(item.get("removedAssets").m()) : null);
     }
 
     /** The same status with the run halted for {@code reason}. */

@@ -76,7 +76,7 @@ class PlanReportTest {
                 "pk", AttributeValue.fromS("RUN#" + RUN), "sk", AttributeValue.fromS("SUMMARY"),
                 "runId", AttributeValue.fromS(RUN), "status", AttributeValue.fromS("COMPLETE_WITH_ERRORS"),
                 "operation", AttributeValue.fromS("plan"), "expectedAssets", AttributeValue.fromN("8"),
-                "processed", AttributeValue.fromN("8"), "stale", AttributeValue.fromM(stale)));
+                "processed", AttributeValue.fromN("8"), "removedAssets", AttributeValue.fromM(stale)));
         return summary;
     }
 
@@ -222,7 +222,7 @@ class PlanReportTest {
     void aSyncRunSaysWhatWasDoneAndAnUnfinishedRunSaysItIsPartial() {
         Map<String, AttributeValue> summary = new HashMap<>(planSummary(false));
         summary.remove("operation");
-        summary.remove("stale");
+        summary.remove("removedAssets");
         summary.put("status", AttributeValue.fromS("RUNNING"));
         summary.put("processed", AttributeValue.fromN("1"));
         List<Map<String, AttributeValue>> items = List.of(asset("SPACE_A", "I_CUSTOMER", "datasphere_space_a",

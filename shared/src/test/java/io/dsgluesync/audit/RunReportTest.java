@@ -16,7 +16,7 @@ class RunReportTest {
         Map<String, AttributeValue> summary = Map.of("runId", AttributeValue.fromS("r1"),
                 "status", AttributeValue.fromS("HALTED"), "operation", AttributeValue.fromS("plan"),
                 "haltedReason", AttributeValue.fromS("47 of the first 50 assets failed (threshold 80%)"),
-                "stale", AuditStore.staleMap(new StaleSummary(true, 120, 40, true,
+                "removedAssets", AuditStore.staleMap(new StaleSummary(true, 120, 40, true,
                         List.of("40 of 120 managed tables stale (threshold 10%)"), List.of("datasphere_old: kept"))),
                 "deprecated", AttributeValue.fromN("2"),
                 "drifted", AttributeValue.fromN("0"));
