@@ -24,8 +24,10 @@ import software.amazon.awssdk.services.glue.model.TableInput;
 /**
  * What the sync does not own, over the real peers (moto, the functions under the emulator, the simulator): an adopted
  * table keeps its storage and partition keys, and the partition keys of a table that has partitions are never
- * changed, even when the rules file asks for other keys.
+ * changed, even when the rules file asks for other keys; under the REPORT and LOG policies a drifted and a stale
+ * table are recorded and left as they are. Ordered: the second test runs on what the first synced.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class OwnedFieldsSyncTest {
     private static final String CONTENT = "datasphere_sap_content";
     private static final String SPACE_A = "datasphere_space_a";
@@ -54,6 +56,7 @@ class OwnedFieldsSyncTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void anAdoptedTableKeepsItsStorageAndAPartitionedTableItsPartitionKeys() throws Exception {
         // A crawler's table under an asset's name, before the first sync.
         stack.aws.glue().createDatabase(r -> r.databaseInput(d -> d.name(CONTENT)));
@@ -103,5 +106,36 @@ class OwnedFieldsSyncTest {
         Table kept = table(SPACE_A, "sap_tel_cvm_il_service_usage");
         assertEquals(usage.versionId(), kept.versionId());
         assertEquals(List.of("service_name"), kept.partitionKeys().stream().map(Column::name).toList());
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void underTheReportAndLogPoliciesADriftedAndAStaleTableAreRecordedAndLeftAsTheyAre() throws Exception {
+        Table orders = table(CONTENT, "sales_am_order_items");
+        stack.aws.glue().updateTable(r -> r.databaseName(CONTENT).tableInput(io.dsgluesync.glue.GlueConverter
+                .inputOf(orders).toBuilder().storageDescriptor(orders.storageDescriptor().toBuilder()
+                        .location("s3://somewhere-else/orders/").build()).build()));
+        Table edited = table(CONTENT, "sales_am_order_items");
+        Table dimension = table(CONTENT, "sap_time_view_dimension_day");
+        stack.simulator.faults().removeAsset("SAP_CONTENT", "SAP.TIME.VIEW_DIMENSION_DAY");
+        Map<String, String> report = Map.of("DRIFT_POLICY", "REPORT", "STALE_TABLE_POLICY", "LOG");
+        try {
+            SyncReport run = stack.runner().withEnvironment("DiscoveryFunction", report)
+                    .withEnvironment("WorkerFunction", report).run();
+
+            Map<String, AttributeValue> drifted = item(run, "SALES_AM_ORDER_ITEMS");
+            assertEquals("DRIFTED", drifted.get("action").s());
+            assertTrue(drifted.get("drift").l().get(0).s().startsWith("storage: now location s3://somewhere-else/orders/"),
+                    drifted.toString());
+            assertEquals(edited.versionId(), table(CONTENT, "sales_am_order_items").versionId());
+            Map<String, AttributeValue> stale = item(run, "SAP.TIME.VIEW_DIMENSION_DAY");
+            assertEquals("STALE", stale.get("action").s());
+            assertTrue(stale.get("note").s().contains("policy LOG"), stale.get("note").s());
+            Table kept = table(CONTENT, "sap_time_view_dimension_day");
+            assertEquals(dimension.versionId(), kept.versionId());
+            assertTrue(!kept.parameters().containsKey(SyncParameters.DEPRECATED_AT));
+        } finally {
+            stack.simulator.faults().restoreRemoved();
+        }
     }
 }
