@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
+import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
@@ -23,16 +25,10 @@ public final class SyncRulesSource {
     private SyncRulesSource() {
     }
 
-    /** From {@code SYNC_RULES_BUCKET} + {@code SYNC_RULES_KEY} (as template.yaml sets them) or {@code SYNC_RULES_LOCATION}. */
-    public static SyncRules fromEnvironment(java.util.Map<String, String> env, Supplier<S3Client> s3) {
-        String bucket = env.get("SYNC_RULES_BUCKET");
-        if (bucket != null && !bucket.isBlank()) {
-            return load("s3://" + bucket + "/" + env.getOrDefault("SYNC_RULES_KEY", "sync-rules.json"), s3);
-        }
-        return load(env.get("SYNC_RULES_LOCATION"), s3);
-    }
-
-    /** The location {@link #fromEnvironment} reads; null or blank for the defaults. */
+    /**
+     * Where the rules are: {@code SYNC_RULES_BUCKET} + {@code SYNC_RULES_KEY} (as template.yaml sets them), else
+     * {@code SYNC_RULES_LOCATION}; null or blank for the defaults.
+     */
     public static String location(java.util.Map<String, String> env) {
         String bucket = env.get("SYNC_RULES_BUCKET");
         if (bucket != null && !bucket.isBlank()) {
@@ -95,17 +91,10 @@ public final class SyncRulesSource {
             if (location == null || location.isBlank()) {
                 rules = SyncRules.DEFAULT;
             } else if (location.startsWith("s3://")) {
-                URI uri = URI.create(location);
-                String key = uri.getPath().startsWith("/") ? uri.getPath().substring(1) : uri.getPath();
-                try {
-                    var object = s3.get().getObjectAsBytes(r -> r.bucket(uri.getHost()).key(key).ifNoneMatch(etag));
+                ResponseBytes<GetObjectResponse> object = readS3(location, s3, etag);
+                if (object != null) {
                     rules = SyncRulesParser.parse(location, object.asString(StandardCharsets.UTF_8));
                     etag = object.response().eTag();
-                } catch (S3Exception e) {
-                    if (e.statusCode() != 304) {
-                        throw new RulesException(location + ": cannot read the rules file ("
-                                + (e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorCode()) + ")");
-                    }
                 }
             } else {
                 rules = load(location, s3);
@@ -120,14 +109,7 @@ public final class SyncRulesSource {
         }
         String text;
         if (location.startsWith("s3://")) {
-            URI uri = URI.create(location);
-            String key = uri.getPath().startsWith("/") ? uri.getPath().substring(1) : uri.getPath();
-            try {
-                text = s3.get().getObjectAsBytes(r -> r.bucket(uri.getHost()).key(key)).asString(StandardCharsets.UTF_8);
-            } catch (S3Exception e) {
-                throw new RulesException(location + ": cannot read the rules file ("
-                        + (e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorCode()) + ")");
-            }
+            text = readS3(location, s3, null).asString(StandardCharsets.UTF_8);
         } else {
             Path path = location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location);
             try {
@@ -137,5 +119,23 @@ public final class SyncRulesSource {
             }
         }
         return SyncRulesParser.parse(location, text);
+    }
+
+    /**
+     * The rules object, or null when {@code ifNoneMatch} is its ETag (S3 answers 304,
+     * https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html).
+     */
+    private static ResponseBytes<GetObjectResponse> readS3(String location, Supplier<S3Client> s3, String ifNoneMatch) {
+        URI uri = URI.create(location);
+        String key = uri.getPath().startsWith("/") ? uri.getPath().substring(1) : uri.getPath();
+        try {
+            return s3.get().getObjectAsBytes(r -> r.bucket(uri.getHost()).key(key).ifNoneMatch(ifNoneMatch));
+        } catch (S3Exception e) {
+            if (ifNoneMatch != null && e.statusCode() == 304) {
+                return null;
+            }
+            throw new RulesException(location + ": cannot read the rules file ("
+                    + (e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorCode()) + ")");
+        }
     }
 }

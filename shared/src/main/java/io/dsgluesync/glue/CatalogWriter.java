@@ -267,7 +267,7 @@ public class CatalogWriter {
                                     + p.get(SyncParameters.DEPRECATED_AT));
                         }
                         if (!plan) {
-                            catalog.updateTable(database, deprecated(table.table(), runId), table.versionId(),
+                            catalog.updateTable(database, deprecatedInput(table.table(), runId), table.versionId(),
                                     settings.skipArchive());
                         }
                         yield WriteOutcome.noted(AuditAction.DEPRECATED, before, "asset removed from Datasphere;"
@@ -283,21 +283,34 @@ public class CatalogWriter {
     }
 
     /** The table as it is, with the deprecation parameter and a marker at the start of its description. */
-    private TableInput deprecated(Table table, String runId) {
+    private TableInput deprecatedInput(Table table, String runId) {
         Instant now = clock.instant();
         Map<String, String> parameters = new LinkedHashMap<>(table.parameters());
         parameters.put(SyncParameters.DEPRECATED_AT, now.toString());
         parameters.put(SyncParameters.RUN_ID, runId);
-        String description = deprecationMarker(now) + (table.description() == null ? "" : table.description());
-        if (description.length() > GlueLimits.DESCRIPTION) {
-            description = description.substring(0, GlueLimits.DESCRIPTION);
-        }
-        return GlueConverter.inputOf(table).toBuilder().description(description).parameters(parameters).build();
+        return GlueConverter.inputOf(table).toBuilder().description(deprecated(now, table.description()))
+                .parameters(parameters).build();
     }
 
-    /** The description marker of a deprecated table; a revived table gets its own description back. */
-    public static String deprecationMarker(Instant at) {
-        return "[DEPRECATED " + at.toString().substring(0, 10) + ": removed from SAP Datasphere] ";
+    private static final String MARKER_END = ": removed from SAP Datasphere] ";
+
+    /**
+     * A deprecated table's or database's description: a marker with the date in front of {@code description}, cut
+     * to Glue's length limit. A revived table gets the mapped description back; a revived database, {@link #revived}.
+     */
+    public static String deprecated(Instant at, String description) {
+        String marked = "[DEPRECATED " + at.toString().substring(0, 10) + MARKER_END
+                + (description == null ? "" : description);
+        return marked.length() > GlueLimits.DESCRIPTION ? marked.substring(0, GlueLimits.DESCRIPTION) : marked;
+    }
+
+    /** {@code description} without the marker {@link #deprecated} put in front of it. */
+    public static String revived(String description) {
+        if (description == null || !description.startsWith("[DEPRECATED ")) {
+            return description;
+        }
+        int end = description.indexOf(MARKER_END);
+        return end < 0 ? description : description.substring(end + MARKER_END.length());
     }
 
     private void ensureDatabase(TableDefinition table) {

@@ -48,6 +48,8 @@ public record GlueTarget(String name, String roleArn, String externalId, String 
         if (list == null || !list.isArray() || list.isEmpty()) {
             throw new IllegalArgumentException("GLUE_TARGETS must be a non-empty JSON list of targets");
         }
+        CatalogWriter.StalePolicy fallback = stalePolicy("STALE_TABLE_POLICY",
+                env.getOrDefault("STALE_TABLE_POLICY", ""), null);
         List<GlueTarget> targets = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < list.size(); i++) {
@@ -73,8 +75,6 @@ public record GlueTarget(String name, String roleArn, String externalId, String 
             if (catalogId == null && role != null) {
                 catalogId = role.split(":")[4]; // the role's account owns the catalog
             }
-            CatalogWriter.StalePolicy fallback = stalePolicy("STALE_TABLE_POLICY",
-                    env.getOrDefault("STALE_TABLE_POLICY", ""), null);
             targets.add(new GlueTarget(name, role, blankToNull(t.path("externalId").asText(null)), session, duration,
                     catalogId, blankToNull(t.path("region").asText(null)),
                     stalePolicy(at + ".stalePolicy", t.path("stalePolicy").asText(""), fallback)));

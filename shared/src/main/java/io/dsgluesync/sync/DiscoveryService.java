@@ -123,7 +123,7 @@ public class DiscoveryService {
             }
             return halted(runId, started, List.of(), operation, "Datasphere refused the client: " + e.getMessage());
         }
-        List<Space> spaces = all.stream().filter(s -> filter.includesSpace(s.name())).toList();
+        List<Space> spaces = included(all);
         // A plan reads only: the permission probes' write attempts (made to fail) are left to the runs that write.
         if (glue.validateFirst() && !options.plan()) {
             List<PermissionCheck.TargetReport> reports = check(spaces);
@@ -287,7 +287,11 @@ public class DiscoveryService {
     }
 
     private List<Space> includedSpaces() {
-        return datasphere.listSpaces().stream().filter(s -> filter.includesSpace(s.name())).toList();
+        return included(datasphere.listSpaces());
+    }
+
+    private List<Space> included(List<Space> spaces) {
+        return spaces.stream().filter(s -> filter.includesSpace(s.name())).toList();
     }
 
     private List<PermissionCheck.TargetReport> check(List<Space> spaces) {

@@ -9,7 +9,6 @@ import io.dsgluesync.glue.GlueConverter;
 import io.dsgluesync.glue.Ownership;
 import io.dsgluesync.glue.StoredTable;
 import io.dsgluesync.glue.TargetCatalog;
-import io.dsgluesync.mapping.GlueLimits;
 import io.dsgluesync.mapping.GlueNames;
 import io.dsgluesync.mapping.SyncParameters;
 import io.dsgluesync.model.AssetKind;
@@ -217,11 +216,8 @@ final class StaleTables {
                         Instant now = clock.instant();
                         Map<String, String> parameters = new TreeMap<>(database.parameters());
                         parameters.put(SyncParameters.DEPRECATED_AT, now.toString());
-                        String description = CatalogWriter.deprecationMarker(now)
-                                + (database.description() == null ? "" : database.description());
                         target.catalog().updateDatabase(database.name(), GlueConverter.inputOf(database).toBuilder()
-                                .description(description.length() > GlueLimits.DESCRIPTION
-                                        ? description.substring(0, GlueLimits.DESCRIPTION) : description)
+                                .description(CatalogWriter.deprecated(now, database.description()))
                                 .parameters(parameters).build());
                     }
                     return where + ": space removed; " + would + "deprecated";
@@ -244,10 +240,8 @@ final class StaleTables {
         try {
             Map<String, String> parameters = new TreeMap<>(database.parameters());
             parameters.remove(SyncParameters.DEPRECATED_AT);
-            String description = database.description() == null ? null
-                    : database.description().replaceFirst("^\\[DEPRECATED [0-9-]+: removed from SAP Datasphere\\] ", "");
             target.catalog().updateDatabase(database.name(), GlueConverter.inputOf(database).toBuilder()
-                    .description(description).parameters(parameters).build());
+                    .description(CatalogWriter.revived(database.description())).parameters(parameters).build());
             return where + ": space listed again; revived";
         } catch (CatalogException e) {
             return where + ": space listed again; revival failed: " + e.getMessage();

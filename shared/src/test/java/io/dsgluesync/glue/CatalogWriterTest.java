@@ -336,4 +336,14 @@ class CatalogWriterTest {
     private static software.amazon.awssdk.services.glue.model.Column Column(String name, String type) {
         return software.amazon.awssdk.services.glue.model.Column.builder().name(name).type(type).build();
     }
+
+    @Test
+    void aDeprecationMarkerFitsGluesLimitAndARevivalTakesItOffAgain() {
+        Instant at = Instant.parse("2026-11-26T02:00:00Z");
+        String marked = CatalogWriter.deprecated(at, "SAP Datasphere space Sales (SALES)");
+        assertEquals("[DEPRECATED 2026-11-26: removed from SAP Datasphere] SAP Datasphere space Sales (SALES)", marked);
+        assertEquals("SAP Datasphere space Sales (SALES)", CatalogWriter.revived(marked));
+        assertEquals(2048, CatalogWriter.deprecated(at, "x".repeat(2048)).length());
+        assertEquals("[DEPRECATED] by hand", CatalogWriter.revived("[DEPRECATED] by hand"));
+    }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dsgluesync.local.simulator.SimulatorOptions;
 import io.dsgluesync.model.JsonCodec;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * Each function invoked once with its {@code events/} file, as {@code sam local invoke FUNCTION -e EVENT} would:
@@ -129,17 +127,6 @@ class FunctionInvokeTest {
     }
 
     private static List<JsonNode> receiveAll(String queueUrl) throws Exception {
-        List<JsonNode> bodies = new ArrayList<>();
-        while (true) {
-            List<Message> batch = stack.aws.sqs().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
-                    .waitTimeSeconds(0)).messages();
-            if (batch.isEmpty()) {
-                return bodies;
-            }
-            for (Message m : batch) {
-                bodies.add(JsonCodec.mapper().readTree(m.body()));
-                stack.aws.sqs().deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
-            }
-        }
+        return stack.receiveAll(queueUrl);
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dsgluesync.local.simulator.SimulatorOptions;
-import io.dsgluesync.model.JsonCodec;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.glue.model.Table;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * A rules-file edit reaches a worker container that is already warm (as one restored from a SnapStart snapshot
@@ -68,18 +66,6 @@ class RulesReloadTest {
     }
 
     private static List<JsonNode> drainResults() throws Exception {
-        String queue = stack.endpoints.resources().resultsQueueUrl();
-        List<JsonNode> bodies = new java.util.ArrayList<>();
-        while (true) {
-            List<Message> batch = stack.aws.sqs().receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10)
-                    .waitTimeSeconds(0)).messages();
-            if (batch.isEmpty()) {
-                return bodies;
-            }
-            for (Message m : batch) {
-                bodies.add(JsonCodec.mapper().readTree(m.body()));
-                stack.aws.sqs().deleteMessage(r -> r.queueUrl(queue).receiptHandle(m.receiptHandle()));
-            }
-        }
+        return stack.receiveAll(stack.endpoints.resources().resultsQueueUrl());
     }
 }

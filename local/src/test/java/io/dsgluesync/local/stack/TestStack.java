@@ -71,6 +71,22 @@ final class TestStack implements AutoCloseable {
         return new TestStack(paths, simulator, endpoints, pid, logDir, proxy, motoPort);
     }
 
+    /** Every message on {@code queueUrl} now, received and deleted, as JSON (PurgeQueue may run once a minute). */
+    java.util.List<com.fasterxml.jackson.databind.JsonNode> receiveAll(String queueUrl) throws IOException {
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> bodies = new java.util.ArrayList<>();
+        while (true) {
+            java.util.List<software.amazon.awssdk.services.sqs.model.Message> batch = aws.sqs().receiveMessage(r -> r
+                    .queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
+            if (batch.isEmpty()) {
+                return bodies;
+            }
+            for (software.amazon.awssdk.services.sqs.model.Message m : batch) {
+                bodies.add(io.dsgluesync.model.JsonCodec.mapper().readTree(m.body()));
+                aws.sqs().deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
+            }
+        }
+    }
+
     SyncRunner runner() {
         return new SyncRunner(paths, endpoints, logDir);
     }
