@@ -26,6 +26,8 @@ public record RunStarted(
     public static final String TYPE = "run";
     public static final String SYNC = "sync";
     public static final String PLAN = "plan";
+    /** A pass over the priority assets only, started by a schedule tick while a sync is still active. */
+    public static final String PRIORITY = "priority";
 
     /** Announcements from before these fields existed. */
     public RunStarted(String type, int schemaVersion, String runId, String startedAt, int expectedAssets,

@@ -46,6 +46,11 @@ public record SyncRules(int version, List<Rule<BusinessContext>> businessContext
         return priority >= priorityQueueThreshold;
     }
 
+    /** Whether any rule gives assets a priority at or above the priority queue's threshold. */
+    public boolean hasPriorityAssets() {
+        return priorities.stream().anyMatch(rule -> isPriority(rule.value()));
+    }
+
     public ColumnRules columns(String space, String asset, AssetKind kind) {
         return overlay(columns, space, asset, kind, ColumnRules.NONE, ColumnRules::overlaidWith);
     }

@@ -72,11 +72,22 @@ public class DiscoveryService {
 
     /**
      * How a run goes: a {@code plan} computes what a sync would do and writes nothing to Glue;
-     * {@code overrideFailSafe} lets one run deprecate or delete what the removed-asset fail-safe would hold.
+     * {@code overrideFailSafe} lets one run deprecate or delete what the removed-asset fail-safe would hold;
+     * {@code priorityOnly} is a priority pass: the listing as usual, but only the assets bound for the priority queue
+     * are enqueued, and nothing is judged removed (the pass sees every asset but syncs few).
      */
-    public record RunOptions(boolean plan, boolean overrideFailSafe) {
-        public static final RunOptions SYNC = new RunOptions(false, false);
-        public static final RunOptions PLAN = new RunOptions(true, false);
+    public record RunOptions(boolean plan, boolean overrideFailSafe, boolean priorityOnly) {
+        public static final RunOptions SYNC = new RunOptions(false, false, false);
+        public static final RunOptions PLAN = new RunOptions(true, false, false);
+        public static final RunOptions PRIORITY = new RunOptions(false, false, true);
+
+        public RunOptions(boolean plan, boolean overrideFailSafe) {
+            this(plan, overrideFailSafe, false);
+        }
+
+        public String operation() {
+            return plan ? RunStarted.PLAN : priorityOnly ? RunStarted.PRIORITY : RunStarted.SYNC;
+        }
     }
 
     /** Where messages go; {@code priority} may be null, then every asset goes to {@code assets}. */
@@ -113,7 +124,7 @@ public class DiscoveryService {
         Instant started = clock.instant();
         SyncRules rules = this.rules.get();
         ReplicaBinding replicas = new ReplicaBinding(datasphere, rules.replication());
-        String operation = options.plan() ? RunStarted.PLAN : RunStarted.SYNC;
+        String operation = options.operation();
         List<Space> all;
         try {
             all = datasphere.listSpaces();
@@ -125,7 +136,8 @@ public class DiscoveryService {
         }
         List<Space> spaces = included(all);
         // A plan reads only: the permission probes' write attempts (made to fail) are left to the runs that write.
-        if (glue.validateFirst() && !options.plan()) {
+        // A priority pass comes every few minutes between syncs, which probe.
+        if (glue.validateFirst() && !options.plan() && !options.priorityOnly()) {
             List<PermissionCheck.TargetReport> reports = check(spaces);
             List<String> missing = reports.stream().flatMap(r -> r.missing().stream().map(m -> r.target() + ": " + m))
                     .toList();
@@ -166,6 +178,9 @@ public class DiscoveryService {
         }
         messages.sort(Comparator.comparingInt(AssetMessage::priority).reversed()
                 .thenComparing(AssetMessage::space).thenComparing(AssetMessage::asset));
+        if (options.priorityOnly()) {
+            messages.removeIf(m -> queues.priority() == null || !rules.isPriority(m.priority()));
+        }
         GlueInventory inventory = new GlueInventory(glue.targets(), glue.databasePrefix());
         if (!glue.targets().isEmpty()) {
             messages.replaceAll(inventory::annotate);
@@ -176,6 +191,8 @@ public class DiscoveryService {
         if (!glue.targets().isEmpty()) {
             if (!complete) {
                 stale = StaleSummary.notEvaluated("listing incomplete: nothing is treated as removed");
+            } else if (options.priorityOnly()) {
+                stale = StaleSummary.notEvaluated("priority pass: removed assets are left to the syncs");
             } else {
                 StaleTables.Outcome outcome = new StaleTables(glue.targets(), glue.databasePrefix(), inventory,
                         glue.failSafePercent(), clock).evaluate(runId, new StaleTables.Listing(
@@ -191,8 +208,8 @@ public class DiscoveryService {
         }
         RunStarted announcement = new RunStarted(RunStarted.TYPE, 1, runId, started.toString(),
                 messages.size() + records.size(), complete, spaces.stream().map(Space::name).toList(),
-                List.copyOf(errors), datasphere.requestCount(), clock.instant().toString(),
-                options.plan() ? RunStarted.PLAN : RunStarted.SYNC, null, null, stale);
+                List.copyOf(errors), datasphere.requestCount(), clock.instant().toString(), operation, null, null,
+                stale);
         publisher.send(queues.results(), JsonCodec.write(announcement));
         publisher.sendAll(queues.results(), records.stream().map(JsonCodec::write).toList());
         List<AssetMessage> urgent = new ArrayList<>();
@@ -279,6 +296,11 @@ public class DiscoveryService {
         return m.glue() != null && m.glue().values().stream().anyMatch(state -> state.exists()
                 && m.asset().equals(state.parameters().get("datasphere.asset"))
                 && m.space().equals(state.parameters().get("datasphere.space")));
+    }
+
+    /** Whether a priority pass would enqueue anything: a priority queue, and rules that send assets to it. */
+    public boolean prioritizes() {
+        return queues.priority() != null && rules.get().hasPriorityAssets();
     }
 
     /** The {@code validate} operation: which Glue permissions each target has for the spaces' databases. */

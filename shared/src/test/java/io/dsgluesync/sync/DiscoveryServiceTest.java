@@ -113,6 +113,31 @@ class DiscoveryServiceTest {
     }
 
     @Test
+    void aPriorityPassEnqueuesOnlyThePriorityAssetsAndAnnouncesThemAlone() {
+        SyncRules rules = SyncRulesParser.parse("r", "{\"version\":1,\"priorityQueueThreshold\":10}");
+        DiscoveryService service = new DiscoveryService(catalog(Map.of("S", List.of("A_VIEW", "B_AM", "C_VIEW"))),
+                publisher, new DiscoveryService.Queues("assets", "priority", "results"), rules, AssetFilter.ALL,
+                false, DiscoveryService.GlueSide.NONE, Clock.systemUTC());
+        assertTrue(service.prioritizes());
+        DiscoveryResult result = service.run("run-2", DiscoveryService.RunOptions.PRIORITY);
+        assertEquals("priority", result.operation());
+        assertEquals(1, result.assetsEnqueued());
+        assertEquals(List.of("B_AM"), bodies("priority").stream().map(b -> b.get("asset").asText()).toList());
+        assertTrue(bodies("assets").isEmpty(), "nothing for the asset queue");
+        JsonNode announcement = bodies("results").get(0);
+        assertEquals("priority", announcement.get("operation").asText());
+        assertEquals(1, announcement.get("expectedAssets").asInt());
+    }
+
+    @Test
+    void withoutRulesThatReachThePriorityQueueThereIsNoPriorityPass() {
+        DiscoveryService service = new DiscoveryService(catalog(Map.of("S", List.of("B_AM"))), publisher,
+                new DiscoveryService.Queues("assets", "priority", "results"), SyncRules.DEFAULT, AssetFilter.ALL,
+                false, DiscoveryService.GlueSide.NONE, Clock.systemUTC());
+        assertFalse(service.prioritizes(), "the default rules rank assets but send none to the priority queue");
+    }
+
+    @Test
     void excludedSpacesAndAssetsAreNeitherListedNorEnqueued() {
         AssetFilter filter = AssetFilter.fromEnvironment(Map.of("DATASPHERE_EXCLUDE_SPACES", "HR*",
                 "DATASPHERE_EXCLUDE_ASSETS", "*_TMP"));

@@ -23,8 +23,9 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
  * EventBridge schedule → list Datasphere → one SQS message per asset. Returns the run summary. The event's
  * {@code detail} may name an operation: {@code {"operation": "plan"}} runs a plan (what a sync would do, with no
  * Glue write), {@code {"operation": "validate"}} only checks the Glue targets' permissions, and
- * {@code {"overrideFailSafe": true}} lets one run remove what the removed-asset fail-safe would hold. A run (sync or
- * plan) is skipped while another run is still active.
+ * {@code {"overrideFailSafe": true}} lets one run remove what the removed-asset fail-safe would hold, and
+ * {@code {"operation": "priority"}} enqueues only the assets bound for the priority queue. While a sync or plan is
+ * still active, a tick runs a priority pass instead, or is recorded as skipped.
  */
 public class DiscoveryHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
     private static final Logger LOG = LoggerFactory.getLogger(DiscoveryHandler.class);
@@ -52,9 +53,12 @@ public class DiscoveryHandler implements RequestHandler<ScheduledEvent, Map<Stri
                 if ("validate".equals(operation)) {
                     return operations.validate();
                 }
+                if (RunStarted.PRIORITY.equals(operation)) {
+                    return operations.run(runId, DiscoveryService.RunOptions.PRIORITY);
+                }
                 if (!RunStarted.SYNC.equals(operation) && !RunStarted.PLAN.equals(operation)) {
                     throw new IllegalArgumentException("unknown operation '" + operation
-                            + "' in the event's detail (sync, plan or validate)");
+                            + "' in the event's detail (sync, plan, priority or validate)");
                 }
                 return operations.run(runId, new DiscoveryService.RunOptions(RunStarted.PLAN.equals(operation),
                         "true".equalsIgnoreCase(String.valueOf(detail.get("overrideFailSafe")))));

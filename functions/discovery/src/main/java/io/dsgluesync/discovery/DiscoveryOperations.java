@@ -34,14 +34,28 @@ final class DiscoveryOperations {
         this.metrics = metrics;
     }
 
-    /** A run (sync or plan), unless another run is still active: then a skipped run. */
+    /**
+     * A run (sync or plan). While another sync or plan is still active, a sync tick becomes a priority pass when the
+     * rules send assets to the priority queue and no pass is active, so that those assets stay fresh however long a
+     * large tenant's sync takes; otherwise the tick is a skipped run.
+     */
     Map<String, Object> run(String runId, DiscoveryService.RunOptions options) {
         metrics.addMetadata("runId", runId);
-        String operation = options.plan() ? RunStarted.PLAN : RunStarted.SYNC;
-        Optional<String> blocking = admission.blockingRun(runId);
+        Optional<String> blocking = admission.blockingRun(runId, options.operation());
+        if (blocking.isPresent() && !options.plan() && service.prioritizes()) {
+            Optional<String> passBlocking = admission.blockingRun(runId, RunStarted.PRIORITY);
+            if (passBlocking.isEmpty()) {
+                LOG.info("priority pass instead of a sync", entry("blockedBy", blocking.get()));
+                metrics.addMetric("PriorityPasses", 1, MetricUnit.COUNT);
+                options = DiscoveryService.RunOptions.PRIORITY;
+                blocking = Optional.empty();
+            } else {
+                blocking = Optional.of(blocking.get() + "; " + passBlocking.get());
+            }
+        }
         if (blocking.isPresent()) {
             metrics.addMetric("RunsSkipped", 1, MetricUnit.COUNT);
-            return admission.skip(runId, operation, blocking.get());
+            return admission.skip(runId, options.operation(), blocking.get());
         }
         DiscoveryResult result = service.run(runId, options);
         if (result.haltedReason() != null) {

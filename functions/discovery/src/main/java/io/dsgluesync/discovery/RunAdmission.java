@@ -12,6 +12,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -19,11 +21,12 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * One run at a time: a schedule tick while a run is still active records a skipped run instead of starting a second
- * one. A run is active while it has no final status and started less than the active limit ago; an older unfinished
- * run is taken for dead (its messages lost or its results never recorded) and blocks nothing. A retried discovery
- * (same run id, https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-retry-policy.html) continues its
- * own run. When the audit table cannot be read, the run goes ahead: this check must not stop syncing on its own.
+ * One run at a time: a schedule tick while a sync or plan is still active starts a priority pass instead (when the
+ * rules send assets to the priority queue and no other pass is active), or records a skipped run. A run is active
+ * while it has no final status and started less than the active limit ago; an older unfinished run is taken for dead
+ * (its messages lost or its results never recorded) and blocks nothing. A retried discovery (same run id,
+ * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-retry-policy.html) continues its own run. When the
+ * audit table cannot be read, the run goes ahead: this check must not stop syncing on its own.
  */
 final class RunAdmission {
     private static final Logger LOG = LoggerFactory.getLogger(RunAdmission.class);
@@ -42,28 +45,48 @@ final class RunAdmission {
         this.clock = clock;
     }
 
-    /** Why {@code runId} must not start: another run still active, if there is one. */
-    Optional<String> blockingRun(String runId) {
-        if (store.isEmpty()) {
-            return Optional.empty();
+    /** A run with no final status yet, started within the active limit. */
+    record ActiveRun(String runId, String operation, String since) {
+        boolean priorityPass() {
+            return RunStarted.PRIORITY.equals(operation);
         }
-        Instant now = clock.instant();
-        Instant oldestActive = now.minus(activeLimit);
+
+        ActiveRun withRunId(String id) {
+            return new ActiveRun(id, operation, since);
+        }
+
+        String describe() {
+            return (priorityPass() ? "priority pass " : "run ") + runId + " still active since " + since;
+        }
+    }
+
+    /**
+     * Why a run of {@code operation} must not start: another one of its kind still active, if there is one. Syncs
+     * and plans block each other; a priority pass blocks only the next priority pass.
+     */
+    Optional<String> blockingRun(String runId, String operation) {
+        boolean pass = RunStarted.PRIORITY.equals(operation);
+        return activeRuns(runId).stream().filter(r -> r.priorityPass() == pass).findFirst().map(ActiveRun::describe);
+    }
+
+    private List<ActiveRun> activeRuns(String runId) {
+        if (store.isEmpty()) {
+            return List.of();
+        }
+        Instant oldestActive = clock.instant().minus(activeLimit);
+        List<ActiveRun> active = new ArrayList<>();
         try {
             for (String other : store.get().runsSince(RunIds.since(oldestActive))) {
                 if (other.equals(runId)) {
                     continue;
                 }
-                Optional<String> active = store.get().summaryItem(other)
-                        .flatMap(summary -> activeSince(summary, oldestActive));
-                if (active.isPresent()) {
-                    return Optional.of("run " + other + " still active since " + active.get());
-                }
+                store.get().summaryItem(other).flatMap(summary -> activeSince(summary, oldestActive))
+                        .ifPresent(since -> active.add(since.withRunId(other)));
             }
         } catch (RuntimeException e) {
             LOG.warn("run index unreadable, the run starts without the one-at-a-time check", e);
         }
-        return Optional.empty();
+        return active;
     }
 
     /** Announces the skipped run, so that it is listed and reported like any other; enqueues nothing. */
@@ -75,15 +98,17 @@ final class RunAdmission {
                 "assetsEnqueued", 0);
     }
 
-    /** The start of a run that has no final status and started after {@code oldestActive}. */
-    private static Optional<String> activeSince(Map<String, AttributeValue> summary, Instant oldestActive) {
+    /** A run that has no final status and started after {@code oldestActive} (its id filled in by the caller). */
+    private static Optional<ActiveRun> activeSince(Map<String, AttributeValue> summary, Instant oldestActive) {
         if (summary.containsKey("status") || summary.containsKey("skippedReason")
                 || !summary.containsKey("startedAt")) {
             return Optional.empty();
         }
         String startedAt = summary.get("startedAt").s();
+        String operation = summary.containsKey("operation") ? summary.get("operation").s() : RunStarted.SYNC;
         try {
-            return Instant.parse(startedAt).isAfter(oldestActive) ? Optional.of(startedAt) : Optional.empty();
+            return Instant.parse(startedAt).isAfter(oldestActive)
+                    ? Optional.of(new ActiveRun(null, operation, startedAt)) : Optional.empty();
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

@@ -28,8 +28,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * A schedule tick while a run is still active records a skipped run and enqueues nothing; the active run then
- * finishes normally, and its audit items are exported for auditors as CSV and JSON by the operator's command line
+ * A schedule tick while a sync is still active runs a priority pass (only the assets bound for the priority queue),
+ * and a tick while both are active records a skipped run and enqueues nothing; the active run then finishes normally, and its audit items are exported for auditors as CSV and JSON by the operator's command line
  * (the results jar), checked item by item against the audit table.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -51,34 +51,55 @@ class OneRunAtATimeTest {
 
     @Test
     @Order(1)
-    void aTickWhileARunIsActiveRecordsASkippedRunAndEnqueuesNothing() throws Exception {
+    void aTickWhileASyncIsActiveRunsAPriorityPassAndTheNextOneIsSkipped() throws Exception {
         try (SyncRunner.Steps steps = stack.runner().steps()) {
             JsonNode first = steps.discover();
             activeRun = first.get("runId").asText();
             int enqueued = first.get("assetsEnqueued").asInt();
-            assertTrue(enqueued > 0, first.toString());
+            int priority = first.get("priorityEnqueued").asInt();
+            assertTrue(enqueued > priority && priority > 0, "the demo rules send certified assets first: " + first);
             steps.drainResults();
             assertFalse(store().summaryItem(activeRun).orElseThrow().containsKey("status"), "the run is RUNNING");
             int waiting = waitingAssetMessages();
 
+            // The sync is still active: the tick enqueues only the priority assets, on the priority queue.
             JsonNode second = steps.discover();
-            String skippedRun = second.get("runId").asText();
-            assertEquals("SKIPPED", second.get("status").asText(), second.toString());
-            assertEquals(0, second.get("assetsEnqueued").asInt());
-            assertTrue(second.get("skippedReason").asText().startsWith("run " + activeRun + " still active since "),
-                    second.toString());
-            assertEquals(waiting, waitingAssetMessages(), "no second set of asset messages");
+            String pass = second.get("runId").asText();
+            assertEquals("priority", second.get("operation").asText(), second.toString());
+            assertEquals(priority, second.get("assetsEnqueued").asInt(), second.toString());
+            assertEquals(priority, second.get("priorityEnqueued").asInt(), second.toString());
+            assertFalse(second.get("stale").get("evaluated").asBoolean(), "a pass judges nothing removed");
+            assertEquals(waiting + priority, waitingAssetMessages(), "the priority assets once more, nothing else");
+            steps.drainResults();
+
+            // Both are active: the third tick is skipped, naming both.
+            JsonNode third = steps.discover();
+            String skippedRun = third.get("runId").asText();
+            assertEquals("SKIPPED", third.get("status").asText(), third.toString());
+            assertEquals(0, third.get("assetsEnqueued").asInt());
+            String reason = third.get("skippedReason").asText();
+            assertTrue(reason.startsWith("run " + activeRun + " still active since "), reason);
+            assertTrue(reason.contains("priority pass " + pass + " still active since "), reason);
+            assertEquals(waiting + priority, waitingAssetMessages(), "nothing enqueued by the skipped run");
 
             steps.drainResults();
             Map<String, AttributeValue> skipped = store().summaryItem(skippedRun).orElseThrow();
             assertEquals("SKIPPED", skipped.get("status").s());
-            assertEquals(second.get("skippedReason").asText(), skipped.get("skippedReason").s());
+            assertEquals(reason, skipped.get("skippedReason").s());
             assertEquals("0", skipped.get("expectedAssets").n());
 
             QueueDrainer.Drained workers = steps.drainAssets();
             SyncReport report = steps.report(activeRun, first.toString(), workers, steps.drainResults());
             assertEquals("COMPLETE", report.summary().get("status"), report.summary().toString());
             assertEquals(String.valueOf(enqueued), report.summary().get("processed"));
+            Map<String, AttributeValue> passSummary = store().summaryItem(pass).orElseThrow();
+            assertEquals("COMPLETE", passSummary.get("status").s(), passSummary.toString());
+            assertEquals("priority", passSummary.get("operation").s());
+            assertEquals(String.valueOf(priority), passSummary.get("processed").n());
+            // The pass came after the sync had written the priority tables: they are unchanged, with no Glue write.
+            for (Map<String, AttributeValue> item : store().assetItems(pass)) {
+                assertEquals("UNCHANGED", item.get("action").s(), item.toString());
+            }
             assertTrue(store().assetItems(skippedRun).isEmpty(), "nothing was synced for the skipped run");
         }
     }
