@@ -1,7 +1,6 @@
 package io.dsgluesync.bench;
 
 import io.dsgluesync.csdl.CsdlParser;
-import io.dsgluesync.csdl.EntityModel;
 import io.dsgluesync.glue.GlueConverter;
 import io.dsgluesync.local.simulator.GeneratedAssets;
 import io.dsgluesync.local.simulator.SimAsset;
@@ -93,8 +92,8 @@ final class WorkerMapping {
                 message.kind()), rules.columns(message.space(), message.asset(), message.kind()));
         String configHash = Fingerprints.sha256(SyncParameters.MAPPING_VERSION + JsonCodec.write(mapping)
                 + assetRules.canonical());
-        EntityModel model = CsdlParser.parse(message.asset(), metadata);
-        TableDefinition definition = GlueTableMapper.map(message, model, mapping, assetRules);
+        TableDefinition definition = GlueTableMapper.map(message, CsdlParser.parse(message.asset(), metadata), mapping,
+                assetRules);
         // The markers of a new table, as CatalogWriter#markers sets them: sync metadata, owner, deployment.
         Map<String, String> markers = new TreeMap<>();
         markers.put(SyncParameters.CONFIG_HASH, configHash);
@@ -102,11 +101,6 @@ final class WorkerMapping {
         markers.put(SyncParameters.MANAGED_BY, SyncParameters.MANAGED_BY_VALUE);
         markers.put(SyncParameters.DEPLOYMENT, DEPLOYMENT);
         return GlueConverter.tableInput(definition, markers, message.runId(), clock.instant());
-    }
-
-    /** The CSDL parse alone, to tell parsing from mapping. */
-    EntityModel parse() {
-        return CsdlParser.parse(message.asset(), metadata);
     }
 
     /**
