@@ -143,13 +143,15 @@ final class MappingBench implements Bench {
             String why = met ? breakdown(byKey, columns) : cpuMet && load.oversubscribed()
                     ? "missed on the wall clock only, on a loaded machine (load " + load.text() + "): the CPU time"
                     + " per asset is within the target; measure again on an idle machine"
-                    : "missed: " + breakdown(byKey, columns) + "; the part above the DOM parse is ours to cut";
+                    : "missed: " + breakdown(byKey, columns) + allocation(byKey, columns) + "; the part above the"
+                    + " DOM parse is ours to cut, see bench/README.md for where a profiler shows it goes";
             figures.add(Figure.checked(name, micros(full), TARGET, met, why));
             if (full.cpuMicros() != null) {
                 figures.add(Figure.checked("parse + map, " + grouped(columns) + " columns: CPU µs per asset",
                         String.format(Locale.ROOT, "%.1f µs", full.cpuMicros()), TARGET, cpuMet, cpuMet
                                 ? "the thread's CPU time, waiting for a core excluded"
-                                : "missed in CPU time too: " + breakdown(byKey, columns)));
+                                : "missed in CPU time too: " + breakdown(byKey, columns)
+                                + allocation(byKey, columns)));
             }
         }
         for (int columns : COLUMNS) {
@@ -198,6 +200,18 @@ final class MappingBench implements Bench {
         return String.format(Locale.ROOT, "%s %.1f µs per asset, of which the DOM parse floor %.1f µs (%.0f %%); the"
                 + " rest (reading the tree, rules, mapping, TableInput) %.1f µs", cpu ? "CPU" : "wall clock", whole,
                 dom, 100 * dom / whole, whole - dom);
+    }
+
+    /** Bytes allocated per asset against the DOM parse's, when the GC profiler gave both. */
+    private static String allocation(Map<String, Measurement> byKey, int columns) {
+        Measurement full = byKey.get(PARSE_AND_MAP + "/" + columns);
+        Measurement floor = byKey.get(DOM_FLOOR + "/" + columns);
+        if (floor == null || full.allocatedBytes() == null || floor.allocatedBytes() == null) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "; it allocates %.0f KB per asset, %.1f times the DOM parse's %.0f KB",
+                full.allocatedBytes() / 1024, full.allocatedBytes() / floor.allocatedBytes(),
+                floor.allocatedBytes() / 1024);
     }
 
     private static String micros(Measurement m) {
