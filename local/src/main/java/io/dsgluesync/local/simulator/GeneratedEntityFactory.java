@@ -10,7 +10,11 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
-/** Re-creates a generated asset's columns from its seed: 5–40 columns of varied Edm types, keys, measures. */
+/**
+ * Re-creates a generated asset's columns from its seed: 5–40 columns of varied Edm types, keys, measures. A wide
+ * analytic model of a given column count ({@link #analyticModel}) is drawn the same way, with text-bearing dimensions
+ * and always a hierarchy.
+ */
 final class GeneratedEntityFactory {
 
     private static final String[] KEY_STEMS = {"ID", "DOCUMENT_ID", "ITEM_NO", "CUSTOMER_ID", "ORDER_ID"};
@@ -29,33 +33,61 @@ final class GeneratedEntityFactory {
     private final Set<String> names = new HashSet<>();
     private final List<CsdlColumn> columns = new ArrayList<>();
 
-    private GeneratedEntityFactory(AssetKind kind, long seed) {
+    private final boolean sized;
+
+    private GeneratedEntityFactory(AssetKind kind, long seed, boolean sized) {
         this.random = new Random(seed);
         this.analytical = kind.hasAnalytical();
+        this.sized = sized;
     }
 
     static CsdlEntity create(String assetName, String label, AssetKind kind, long seed) {
-        return new GeneratedEntityFactory(kind, seed).build(assetName, label, kind);
+        GeneratedEntityFactory factory = new GeneratedEntityFactory(kind, seed, false);
+        return factory.build(assetName, label, kind, 5 + factory.random.nextInt(36));
     }
 
-    private CsdlEntity build(String assetName, String label, AssetKind kind) {
-        int count = 5 + random.nextInt(36);
+    /**
+     * An analytic model of exactly {@code columnCount} columns: string, date and calendar dimensions (about one in
+     * ten with a text column of its own, {@code Common.Text}), measures with their default aggregation, currency and
+     * unit references, and a level hierarchy over its first string dimensions.
+     */
+    static CsdlEntity analyticModel(String assetName, String label, int columnCount, long seed) {
+        if (columnCount < 4) {
+            throw new IllegalArgumentException("an analytic model with a hierarchy needs at least 4 columns: "
+                    + columnCount);
+        }
+        return new GeneratedEntityFactory(AssetKind.ANALYTIC_MODEL, seed, true)
+                .build(assetName, label, AssetKind.ANALYTIC_MODEL, columnCount);
+    }
+
+    private CsdlEntity build(String assetName, String label, AssetKind kind, int count) {
         boolean dimensionView = kind == AssetKind.VIEW && random.nextInt(3) == 0;
         int keys = kind == AssetKind.ANALYTIC_MODEL || random.nextInt(10) == 0 ? 0 : 1 + (random.nextInt(4) == 0 ? 1 : 0);
         for (int k = 0; k < keys; k++) {
             addKey(count);
         }
-        String currency = count - columns.size() >= 4 && random.nextBoolean()
+        if (sized) {
+            // The hierarchy's levels: the first string dimensions, so that every size has one.
+            for (int level = 0; level < 3 && columns.size() < count; level++) {
+                add(column(unique(STRING_STEMS[level]), "Edm.String", Role.DIMENSION, label(STRING_STEMS[level]))
+                        .withMaxLength(40));
+            }
+        }
+        String currency = count - columns.size() >= 4 && (sized || random.nextBoolean())
                 ? add(column("CURRENCY", "Edm.String", Role.DIMENSION, "Currency").withMaxLength(5)
                         .withSemantic(Semantic.CURRENCY_CODE, null)) : null;
-        String unit = count - columns.size() >= 4 && random.nextInt(3) == 0
+        String unit = count - columns.size() >= 4 && (sized || random.nextInt(3) == 0)
                 ? add(column("UNIT", "Edm.String", Role.DIMENSION, "Unit of measure").withMaxLength(3)
                         .withSemantic(Semantic.UNIT_CODE, null)) : null;
         if (analytical) {
             add(amount(currency));
         }
         while (columns.size() < count) {
-            add(randomColumn(currency, unit));
+            if (sized && count - columns.size() >= 2 && random.nextInt(10) == 0) {
+                addTextDimension();
+            } else {
+                add(randomColumn(currency, unit));
+            }
         }
         List<CsdlColumn> ordered = new ArrayList<>(columns);
         // Dimensions before measures: a stable order of our own (captured analytical documents keep none).
@@ -77,6 +109,15 @@ final class GeneratedEntityFactory {
             }
         }
         add(key);
+    }
+
+    /** A coded dimension and its language-dependent text, as analytic models show customer or product names. */
+    private void addTextDimension() {
+        String name = unique(KEY_STEMS[1 + random.nextInt(KEY_STEMS.length - 1)]);
+        String text = unique(name + "_TEXT");
+        add(column(name, "Edm.String", Role.DIMENSION, label(name)).withMaxLength(10)
+                .withSemantic(Semantic.TEXT, text));
+        add(column(text, "Edm.String", Role.ATTRIBUTE, label(text)).withMaxLength(60));
     }
 
     private CsdlColumn randomColumn(String currency, String unit) {
@@ -148,7 +189,7 @@ final class GeneratedEntityFactory {
         List<String> levels = columns.stream()
                 .filter(c -> c.edmType().equals("Edm.String") && c.role() != Role.MEASURE && c.role() != Role.ATTRIBUTE)
                 .map(CsdlColumn::name).limit(3).toList();
-        if (!eligible || levels.size() < 2 || random.nextInt(3) != 0) {
+        if (!eligible || levels.size() < 2 || (!sized && random.nextInt(3) != 0)) {
             return List.of();
         }
         return List.of(new CsdlEntity.Hierarchy("H_" + levels.get(0), GeneratedTenant.titleCase(levels.get(0))
