@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Random;
 import java.util.Set;
 
@@ -35,11 +36,20 @@ final class GeneratedEntityFactory {
     }
 
     static CsdlEntity create(String assetName, String label, AssetKind kind, long seed) {
-        return new GeneratedEntityFactory(kind, seed).build(assetName, label, kind);
+        return new GeneratedEntityFactory(kind, seed).build(assetName, label, kind, OptionalInt.empty());
     }
 
-    private CsdlEntity build(String assetName, String label, AssetKind kind) {
-        int count = 5 + random.nextInt(36);
+    /** An entity of exactly {@code columnCount} columns (a wide asset for memory measurements). */
+    static CsdlEntity create(String assetName, String label, AssetKind kind, long seed, int columnCount) {
+        if (columnCount < 5) {
+            throw new IllegalArgumentException("a generated entity has at least 5 columns: " + columnCount);
+        }
+        return new GeneratedEntityFactory(kind, seed).build(assetName, label, kind, OptionalInt.of(columnCount));
+    }
+
+    private CsdlEntity build(String assetName, String label, AssetKind kind, OptionalInt columnCount) {
+        int drawn = 5 + random.nextInt(36); // drawn either way, so that every seed's other choices stay as they were
+        int count = columnCount.orElse(drawn);
         boolean dimensionView = kind == AssetKind.VIEW && random.nextInt(3) == 0;
         int keys = kind == AssetKind.ANALYTIC_MODEL || random.nextInt(10) == 0 ? 0 : 1 + (random.nextInt(4) == 0 ? 1 : 0);
         for (int k = 0; k < keys; k++) {
