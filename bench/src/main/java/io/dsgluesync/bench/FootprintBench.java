@@ -200,8 +200,8 @@ public final class FootprintBench implements Bench {
         List<Message> all = new ArrayList<>();
         for (int round = 0; round < 5 && all.size() < BATCH; round++) {
             for (String queue : queues) {
-                all.addAll(aws.sqs().receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(BATCH - all.size() > 0
-                        ? Math.min(10, BATCH - all.size()) : 1).waitTimeSeconds(1)
+                all.addAll(aws.sqs().receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(Math.min(10, BATCH - all.size()))
+                        .waitTimeSeconds(1)
                         .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
                         .messageAttributeNames("All")).messages());
                 if (all.size() >= BATCH) {
