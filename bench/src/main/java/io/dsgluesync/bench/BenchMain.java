@@ -25,7 +25,7 @@ public final class BenchMain {
 
     /** Every benchmark, in the order of the summary. */
     static List<Bench> all() {
-        return List.of(new FreshnessBench(), new MappingBench(), new DiscoveryBench());
+        return List.of(new FreshnessBench(), new MappingBench(), new FootprintBench(), new DiscoveryBench());
     }
 
     private BenchMain() {

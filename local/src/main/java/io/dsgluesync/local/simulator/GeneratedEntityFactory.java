@@ -60,6 +60,16 @@ final class GeneratedEntityFactory {
                 .build(assetName, label, AssetKind.ANALYTIC_MODEL, columnCount);
     }
 
+    /** An entity of exactly {@code columnCount} columns (a wide asset for memory measurements). */
+    static CsdlEntity create(String assetName, String label, AssetKind kind, long seed, int columnCount) {
+        if (columnCount < 5) {
+            throw new IllegalArgumentException("a generated entity has at least 5 columns: " + columnCount);
+        }
+        GeneratedEntityFactory factory = new GeneratedEntityFactory(kind, seed, false);
+        factory.random.nextInt(36); // drawn either way, so that every seed's other choices stay as they were
+        return factory.build(assetName, label, kind, columnCount);
+    }
+
     private CsdlEntity build(String assetName, String label, AssetKind kind, int count) {
         boolean dimensionView = kind == AssetKind.VIEW && random.nextInt(3) == 0;
         int keys = kind == AssetKind.ANALYTIC_MODEL || random.nextInt(10) == 0 ? 0 : 1 + (random.nextInt(4) == 0 ? 1 : 0);

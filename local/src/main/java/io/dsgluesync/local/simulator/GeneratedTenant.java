@@ -55,6 +55,28 @@ final class GeneratedTenant {
         return Tenant.of(spaces, assets, flows);
     }
 
+    /**
+     * One space of {@code assetCount} analytical datasets (relational and analytical {@code $metadata}) of exactly
+     * {@code columnCount} columns each: the widest assets a worker batch may meet, for memory measurements.
+     */
+    static Tenant wide(int assetCount, int columnCount, long seed) {
+        Random random = new Random(seed);
+        SimSpace space = new SimSpace("WIDE_SPACE", "Wide assets");
+        List<SimAsset> assets = new ArrayList<>(assetCount);
+        for (int j = 1; j <= assetCount; j++) {
+            String name = String.format(Locale.ROOT, "WIDE_AD_%05d", j);
+            String label = "Wide analytical dataset " + j + " (" + columnCount + " columns)";
+            long assetSeed = random.nextLong();
+            Supplier<CsdlEntity> entity = () -> GeneratedEntityFactory.create(name, label,
+                    AssetKind.ANALYTICAL_DATASET, assetSeed, columnCount);
+            assets.add(new SimAsset(name, label, space.name(), AssetKind.ANALYTICAL_DATASET, ApiPrefix.DATASPHERE,
+                    () -> CsdlWriter.write(entity.get(), CsdlWriter.Flavor.RELATIONAL),
+                    () -> CsdlWriter.write(entity.get(), CsdlWriter.Flavor.ANALYTICAL),
+                    false, () -> CsnWriter.write(entity.get(), AssetKind.ANALYTICAL_DATASET)));
+        }
+        return Tenant.of(List.of(space), assets);
+    }
+
     private static SimAsset asset(int number, String space, Random random) {
         int roll = random.nextInt(100);
         AssetKind kind = roll < 70 ? AssetKind.VIEW : roll < 90 ? AssetKind.ANALYTIC_MODEL : AssetKind.ANALYTICAL_DATASET;

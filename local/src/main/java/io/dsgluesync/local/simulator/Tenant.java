@@ -85,6 +85,11 @@ public final class Tenant {
         return GeneratedTenant.build(spaces, assets, seed);
     }
 
+    /** One space of {@code assets} analytical datasets of exactly {@code columns} columns each, from the seed. */
+    public static Tenant wide(int assets, int columns, long seed) {
+        return GeneratedTenant.wide(assets, columns, seed);
+    }
+
     public List<SimSpace> spaces() {
         return spaces;
     }

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -228,6 +229,12 @@ public final class LambdaEmulator implements AutoCloseable {
 
     public Path log() {
         return log;
+    }
+
+    /** The function's JVM, the emulator's child process; empty before it started or after it exited. */
+    public Optional<ProcessHandle> runtimeProcess() {
+        return process.descendants().filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                .findFirst();
     }
 
     @Override

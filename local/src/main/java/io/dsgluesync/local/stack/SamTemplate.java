@@ -71,6 +71,17 @@ public final class SamTemplate {
                         : Duration.ofSeconds(Long.parseLong(resolve("Timeout", timeout, physicalIds))));
     }
 
+    /**
+     * A function's MemorySize in MB, its own or the Globals' (Lambda's default is 128,
+     * https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html).
+     */
+    public int memorySize(String logicalId) {
+        Map<String, Object> properties = map(map(map(template.get("Resources")).get(logicalId)).get("Properties"));
+        Object size = properties.containsKey("MemorySize") ? properties.get("MemorySize")
+                : map(map(template.get("Globals")).get("Function")).get("MemorySize");
+        return size == null ? 128 : Integer.parseInt(String.valueOf(size));
+    }
+
     public List<String> functionIds() {
         return map(template.get("Resources")).entrySet().stream()
                 .filter(e -> "AWS::Serverless::Function".equals(map(e.getValue()).get("Type")))
