@@ -22,9 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * audit table: one item per {@link BudgetBuckets bucket} ({@code pk=BUDGET}, {@code sk=<L>s/<bucket start>}, e.g.
  * {@code 4s/2026-12-02T10:36:04Z}; {@code used}, {@code capacity}, and {@code expiresAt} a few minutes after the
  * bucket, the table's TTL attribute). Before each request a container takes one token with a conditional
- * {@code UpdateItem} ({@code ADD used :one} if {@code used < capacity},
- * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/WorkingWithItems.html#WorkingWithItems.AtomicCounters
- * and #Expressions.ConditionExpressions); a full bucket sends it to sleep until the next one starts. Any 60-second
+ * {@code UpdateItem} ({@code ADD used :one} if {@code used < capacity}: an atomic counter with a condition,
+ * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.ConditionExpressions.html); a full bucket sends it to sleep until the next one starts. Any 60-second
  * window then holds at most the budget, and all containers together reach {@link BudgetBuckets#guaranteedPerMinute()}
  * (225 of 240 a minute at the template's default) instead of each its fixed slice. Datasphere answers 429 above its
  * rate limit (SAP, "API Rate Limiting",
