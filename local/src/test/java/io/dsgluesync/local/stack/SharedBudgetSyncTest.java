@@ -31,7 +31,7 @@ class SharedBudgetSyncTest {
     /** 4-second buckets of 3 (16 buckets touch a window): 45 a minute for the sync, 93.75 % of the budget. */
     private static final int BUDGET = 48;
     private static final int SIMULATOR_LIMIT = 52;
-    private static final int ASSETS = 46;
+    private static final int ASSETS = 42;
     private static TestStack stack;
 
     @BeforeAll
