@@ -10,7 +10,14 @@ public final class DatasphereConnection {
     private DatasphereConnection() {
     }
 
+    /** A client whose budget is this container's share of the settings' budget ({@link RequestBudget#share}). */
     public static DatasphereClient open(DatasphereSettings settings, Supplier<ClientCredentials> credentials) {
+        return open(settings, credentials, RequestBudget.share(settings.requestsPerMinute(), settings.budgetShares()));
+    }
+
+    /** A client asking {@code budget} before each request to the tenant (token requests are not counted). */
+    public static DatasphereClient open(DatasphereSettings settings, Supplier<ClientCredentials> credentials,
+                                        RequestGate budget) {
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -18,8 +25,7 @@ public final class DatasphereConnection {
         Backoff backoff = Backoff.standard();
         TokenProvider tokens = new TokenProvider(http, settings.tokenUrl(), memoize(credentials), Clock.systemUTC(),
                 settings.requestTimeout(), backoff, settings.maxAttempts());
-        DatasphereHttp transport = new DatasphereHttp(http, tokens, backoff, settings,
-                RequestBudget.share(settings.requestsPerMinute(), settings.budgetShares()));
+        DatasphereHttp transport = new DatasphereHttp(http, tokens, backoff, settings, budget);
         return new DatasphereClient(settings, transport);
     }
 

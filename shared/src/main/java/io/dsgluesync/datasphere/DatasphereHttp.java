@@ -24,12 +24,12 @@ public class DatasphereHttp {
     private final Backoff backoff;
     private final DatasphereSettings settings;
     private final int maxAttempts;
-    private final RequestBudget budget;
+    private final RequestGate budget;
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger throttles = new AtomicInteger();
 
     public DatasphereHttp(HttpClient http, TokenProvider tokens, Backoff backoff, DatasphereSettings settings,
-                          RequestBudget budget) {
+                          RequestGate budget) {
         this.http = http;
         this.tokens = tokens;
         this.backoff = backoff;

@@ -10,7 +10,7 @@ import java.time.Duration;
  * {@code budget / shares}, shares being the most containers that can run at once.
  * (https://help.sap.com/docs/SAP_DATASPHERE/43509d67b8b84e66a30851e832f66911/b9098c3a706640189bc1d4eb7d5d5c52.html)
  */
-public class RequestBudget {
+public class RequestBudget implements RequestGate {
     private static final RequestBudget UNLIMITED = new RequestBudget(0, 1);
     private final double perSecond;
     private final double capacity;
@@ -38,6 +38,7 @@ public class RequestBudget {
     }
 
     /** Blocks until a request may be sent. */
+    @Override
     public void acquire() {
         if (perSecond <= 0) {
             return;

@@ -2,6 +2,7 @@ package io.dsgluesync.discovery;
 
 import io.dsgluesync.aws.AwsClients;
 import io.dsgluesync.aws.DatasphereSecret;
+import io.dsgluesync.budget.SharedRequestBudget;
 import io.dsgluesync.datasphere.DatasphereClient;
 import io.dsgluesync.datasphere.DatasphereConnection;
 import io.dsgluesync.datasphere.DatasphereSettings;
@@ -36,8 +37,10 @@ final class DiscoveryWiring {
         SecretsManagerClient secrets = aws.build(SecretsManagerClient.builder());
         String secretArn = required(env, "DATASPHERE_SECRET_ARN");
         DatasphereSettings settings = DatasphereSettings.fromEnvironment(discoveryBudget(env));
-        DatasphereClient datasphere = DatasphereConnection.open(settings, () -> DatasphereSecret.read(secrets,
-                secretArn));
+        // Discovery takes its requests from the budget all containers share; its own larger share is the fallback.
+        DatasphereClient datasphere = DatasphereConnection.open(settings,
+                () -> DatasphereSecret.read(secrets, secretArn),
+                SharedRequestBudget.fromEnvironment(env, settings, () -> aws.build(DynamoDbClient.builder())));
         QueuePublisher publisher = new QueuePublisher(aws.build(SqsClient.builder()));
         SyncRulesSource.Reloading rules = SyncRulesSource.reloading(env, aws::s3);
         DiscoveryService.Queues queues = new DiscoveryService.Queues(required(env, "ASSET_QUEUE_URL"),
@@ -71,7 +74,8 @@ final class DiscoveryWiring {
     }
 
     /**
-     * Discovery's share of the request budget. The asset queue's workers are fed by discovery itself, so they have
+     * Discovery's share of the request budget when the shared budget ({@link SharedRequestBudget}) is not in use
+     * or its table fails. The asset queue's workers are fed by discovery itself, so they have
      * nothing to do while it lists: discovery takes their shares and leaves the priority workers theirs
      * ({@code budget / (priority concurrency + 1)}; with the priority workers' {@code budget / shares} each, the
      * total stays within the budget). An equal share (1/8 of 240 a minute) lists only about 140 spaces in 300 s.

@@ -2,6 +2,7 @@ package io.dsgluesync.worker;
 
 import io.dsgluesync.aws.AwsClients;
 import io.dsgluesync.aws.DatasphereSecret;
+import io.dsgluesync.budget.SharedRequestBudget;
 import io.dsgluesync.datasphere.DatasphereClient;
 import io.dsgluesync.datasphere.DatasphereConnection;
 import io.dsgluesync.datasphere.DatasphereSettings;
@@ -51,7 +52,8 @@ final class WorkerWiring {
         String secretArn = required(env, "DATASPHERE_SECRET_ARN");
         DatasphereSettings settings = DatasphereSettings.fromEnvironment(env);
         DatasphereClient datasphere = DatasphereConnection.open(settings,
-                () -> DatasphereSecret.read(secrets, secretArn));
+                () -> DatasphereSecret.read(secrets, secretArn),
+                SharedRequestBudget.fromEnvironment(env, settings, () -> aws.build(DynamoDbClient.builder())));
         CallCounter glueCalls = new CallCounter();
         CatalogWriter.Settings writing = new CatalogWriter.Settings(
                 !"false".equalsIgnoreCase(env.getOrDefault("GLUE_SKIP_ARCHIVE", "true")),

@@ -167,6 +167,7 @@ public final class DatasphereSimulator implements AutoCloseable {
                     + " requests per minute");
             return;
         }
+        stats.countAdmitted(System.nanoTime());
         int injected = faults.injectedStatus(kind != PathKind.OTHER);
         if (injected > 0) {
             stats.countInjectedError();

@@ -1,5 +1,8 @@
 package io.dsgluesync.local.simulator;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Live request counters of a running simulator; safe to read from any thread while requests are served. */
@@ -20,6 +23,7 @@ public final class SimulatorStats {
     private final AtomicLong injectedHtmlPages = new AtomicLong();
     private final AtomicLong injectedMetadataFaults = new AtomicLong();
     private final AtomicLong delayedResponses = new AtomicLong();
+    private final List<Long> admittedNanos = new ArrayList<>();
 
     void countRequest(PathKind kind) {
         total.incrementAndGet();
@@ -50,6 +54,11 @@ public final class SimulatorStats {
 
     void countInjectedMetadataFault() {
         injectedMetadataFaults.incrementAndGet();
+    }
+
+    /** An authenticated request the rate limit let through, at {@code nanoTime} ({@link System#nanoTime()}). */
+    synchronized void countAdmitted(long nanoTime) {
+        admittedNanos.add(nanoTime);
     }
 
     void countDelayed() {
@@ -114,6 +123,30 @@ public final class SimulatorStats {
     /** Requests held back by {@link Faults#latency(java.time.Duration)}. */
     public long delayedResponses() {
         return delayedResponses.get();
+    }
+
+    /** Authenticated requests the rate limit let through (token requests are not among them). */
+    public synchronized long admittedRequests() {
+        return admittedNanos.size();
+    }
+
+    /**
+     * The most admitted requests within any sliding {@code window} (a half-open interval from one admitted request
+     * on): what the rate limit counts, whether or not a limit is set.
+     */
+    public synchronized int mostAdmittedWithin(Duration window) {
+        List<Long> times = new ArrayList<>(admittedNanos);
+        times.sort(null);
+        long width = window.toNanos();
+        int most = 0;
+        int last = 0;
+        for (int first = 0; first < times.size(); first++) {
+            while (last < times.size() && times.get(last) - times.get(first) < width) {
+                last++;
+            }
+            most = Math.max(most, last - first);
+        }
+        return most;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.dsgluesync.local.stack;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dsgluesync.model.JsonCodec;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -183,7 +185,7 @@ public final class LambdaEmulator implements AutoCloseable {
                 }
                 if (response.statusCode() == 502) {
                     reset("the runtime failed: " + response.body());
-                    return new Invocation(response.body(), false, took);
+                    return new Invocation(runtimeFailure(response.body()), false, took);
                 }
                 if (response.statusCode() != 200) {
                     throw new IOException(function.logicalId() + ": invoke answered HTTP " + response.statusCode()
@@ -201,6 +203,27 @@ public final class LambdaEmulator implements AutoCloseable {
             }
         }
         throw new IOException(function.logicalId() + ": the emulator never accepted the invocation", last);
+    }
+
+    /**
+     * The answer of an invocation whose runtime failed: the emulator's own error if it sent one, else the
+     * {@code Runtime.ExitError} Lambda reports for a runtime that exited
+     * (https://docs.aws.amazon.com/lambda/latest/dg/invocation-retries.html), so that an event source counts the
+     * whole batch as failed. The emulator may answer such a failure with an empty body, which would read as a
+     * successful batch without failures.
+     */
+    static String runtimeFailure(String body) {
+        try {
+            JsonNode node = JsonCodec.mapper().readTree(body == null ? "" : body);
+            if (node != null && node.has("errorType")) {
+                return body;
+            }
+        } catch (IOException notJson) {
+            // described below
+        }
+        return JsonCodec.mapper().createObjectNode().put("errorType", "Runtime.ExitError")
+                .put("errorMessage", "Runtime exited with error" + (body == null || body.isBlank() ? ""
+                        : ": " + body.strip())).toString();
     }
 
     /** Kills the emulator and the function's JVM and starts both again, noting why in the function's log. */

@@ -18,6 +18,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
@@ -189,6 +193,40 @@ public final class SyncRunner {
             return drainer(aws, stack.resources().assetQueueUrl(), worker).drain(DRAIN_LIMIT).plus(priority);
         }
 
+        /**
+         * Drains the priority and the asset queue through {@code containers} worker containers at once, each polling
+         * both queues in a thread of its own, as Lambda scales a function out to several execution environments
+         * (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html). The extra containers log to
+         * {@code WorkerFunction-2.log} and so on, and are stopped afterwards.
+         */
+        public QueueDrainer.Drained drainAssetsConcurrently(int containers) throws IOException, InterruptedException {
+            SamTemplate template = SamTemplate.read(paths.template());
+            Map<String, String> ids = stack.physicalIds();
+            List<LambdaEmulator> workers = new ArrayList<>(List.of(worker));
+            ExecutorService pool = Executors.newFixedThreadPool(containers);
+            try {
+                for (int i = 2; i <= containers; i++) {
+                    workers.add(start(template, "WorkerFunction", ids, logDir.resolve("WorkerFunction-" + i + ".log")));
+                }
+                List<Future<QueueDrainer.Drained>> drains = new ArrayList<>();
+                for (LambdaEmulator each : workers) {
+                    drains.add(pool.submit(() -> drainer(aws, stack.resources().priorityQueueUrl(), each)
+                            .drain(DRAIN_LIMIT)
+                            .plus(drainer(aws, stack.resources().assetQueueUrl(), each).drain(DRAIN_LIMIT))));
+                }
+                QueueDrainer.Drained all = new QueueDrainer.Drained(0, 0, 0, 0, List.of());
+                for (Future<QueueDrainer.Drained> drain : drains) {
+                    all = all.plus(drain.get());
+                }
+                return all;
+            } catch (ExecutionException e) {
+                throw new IOException("a worker container's drain failed", e.getCause());
+            } finally {
+                pool.shutdownNow();
+                workers.stream().filter(w -> w != worker).forEach(LambdaEmulator::close);
+            }
+        }
+
         /** Drains the results queue through the results function. */
         public QueueDrainer.Drained drainResults() throws IOException, InterruptedException {
             return drainer(aws, stack.resources().resultsQueueUrl(), results).drain(DRAIN_LIMIT);
@@ -243,12 +281,18 @@ public final class SyncRunner {
 
     /** A function of template.yaml under the emulator, with this runner's Timeout and variables for it. */
     public LambdaEmulator start(SamTemplate template, String function, Map<String, String> ids) throws IOException {
+        return start(template, function, ids, logDir.resolve(function + ".log"));
+    }
+
+    /** Another container of a function, logging to {@code log}. */
+    private LambdaEmulator start(SamTemplate template, String function, Map<String, String> ids, Path log)
+            throws IOException {
         SamTemplate.FunctionDefinition definition = template.function(function, ids)
                 .withEnvironment(environments.getOrDefault(function, Map.of()));
         if (timeouts.containsKey(function)) {
             definition = definition.withTimeout(timeouts.get(function));
         }
-        return LambdaEmulator.start(paths, definition, stack.runtimeEnvironment(), logDir.resolve(function + ".log"));
+        return LambdaEmulator.start(paths, definition, stack.runtimeEnvironment(), log);
     }
 
     private SyncReport report(LocalAws aws, String runId, String response, QueueDrainer.Drained workerDrain,

@@ -27,6 +27,8 @@ class RateLimitTest {
             assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
             assertEquals("429", SimClient.json(limited).path("error").path("code").asText());
             assertEquals(1, simulator.stats().rateLimitedResponses());
+            assertEquals(3, simulator.stats().admittedRequests());
+            assertEquals(3, simulator.stats().mostAdmittedWithin(java.time.Duration.ofSeconds(60)));
             // Token requests are outside the limit.
             assertTrue(client.token().length() > 10);
         }
@@ -42,6 +44,19 @@ class RateLimitTest {
             }
             assertEquals(0, simulator.stats().rateLimitedResponses());
         }
+    }
+
+    @Test
+    void theBusiestSlidingWindowOfAdmittedRequestsIsCounted() {
+        SimulatorStats stats = new SimulatorStats();
+        long second = 1_000_000_000L;
+        for (long at : new long[] {0, 10 * second, 59 * second, 60 * second, 61 * second, 119 * second}) {
+            stats.countAdmitted(at);
+        }
+        assertEquals(6, stats.admittedRequests());
+        // [10 s, 70 s) holds 10, 59, 60 and 61; a window is half-open, as the rate limiter's.
+        assertEquals(4, stats.mostAdmittedWithin(java.time.Duration.ofSeconds(60)));
+        assertEquals(2, stats.mostAdmittedWithin(java.time.Duration.ofSeconds(2)));
     }
 
     @Test
