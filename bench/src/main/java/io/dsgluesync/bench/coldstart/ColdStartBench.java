@@ -185,9 +185,11 @@ public final class ColdStartBench implements Bench {
     }
 
     private static String whyMissed(String name) {
-        return name + " loads the SDK, Jackson, Powertools and its clients during init and pays their first use"
-                + " (marshalling, signing, the first HTTP connection) in the first invocation; SnapStart's restore,"
-                + " which skips init, is what fixes this in AWS and cannot be measured here (no CRaC JVM)";
+        return name + " loads some 4x the hello-world's classes (rows below: the SDK and its clients, Powertools'"
+                + " log4j backend, Jackson) during init and pays their first use (marshalling, signing, the first"
+                + " connections) in the first invocation. What would fix it: SnapStart (on in template.yaml), whose"
+                + " restore skips init and cannot be measured here (no CRaC JVM); a lighter logging backend than"
+                + " log4j (a dependency change, not made here)";
     }
 
     private static String method(int rounds) {
