@@ -6,10 +6,12 @@ import io.dsgluesync.bench.Section;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -21,6 +23,8 @@ import java.util.function.ToDoubleFunction;
  */
 public final class ColdStartBench implements Bench {
     private static final double TARGET_RATIO = 2.0;
+    /** Key prefix of the hello-world samples taken right before a configuration's samples. */
+    private static final String PAIRED = "hello-before:";
     private static final List<String> FUNCTIONS = List.of("DiscoveryFunction", "WorkerFunction", "ResultsFunction");
     /**
      * The template's {@code -XX:TieredStopAtLevel=1} removed; Lambda's java17+ runtimes stop at C1 already
@@ -29,6 +33,10 @@ public final class ColdStartBench implements Bench {
     private static final Map<String, String> NO_TIERED_FLAGS = Map.of("JAVA_TOOL_OPTIONS", "");
     private static final Map<String, String> STATIC_CREDENTIALS = Map.of("DSGS_CREDENTIALS", "static",
             "DSGS_ACCESS_KEY_ID", "testing", "DSGS_SECRET_ACCESS_KEY", "testing");
+
+    private static final Config HELLO = new Config("hello", ColdStartStack.HELLO, Map.of());
+    private static final Config HELLO_NO_FLAGS = new Config("hello/no-tiered-flags", ColdStartStack.HELLO,
+            NO_TIERED_FLAGS);
 
     /** A function (or the hello-world), the environment it runs with, and its jar (null: this build's). */
     record Config(String name, String function, Map<String, String> overrides, Path jar) {
@@ -59,8 +67,8 @@ public final class ColdStartBench implements Bench {
                 all.add(new Config(shortName(f) + "/before", f, Map.of(), jar));
             }
         }
-        all.add(new Config("hello", ColdStartStack.HELLO, Map.of()));
-        all.add(new Config("hello/no-tiered-flags", ColdStartStack.HELLO, NO_TIERED_FLAGS));
+        all.add(HELLO);
+        all.add(HELLO_NO_FLAGS);
         for (String f : FUNCTIONS) {
             all.add(new Config(shortName(f), f, Map.of()));
             all.add(new Config(shortName(f) + "/no-tiered-flags", f, NO_TIERED_FLAGS));
@@ -81,15 +89,20 @@ public final class ColdStartBench implements Bench {
             configs.forEach(c -> samples.put(c.name(), new ArrayList<>()));
             Path revision = stack.beforeDir().resolve("REVISION");
             before = Files.exists(revision) ? Files.readString(revision).strip() : "";
+            List<Config> functions = configs.stream().filter(c -> !c.function().equals(ColdStartStack.HELLO)).toList();
+            Random order = new Random(20261202L);
             for (int round = 0; round < rounds; round++) {
-                for (int i = 0; i < configs.size(); i++) {
-                    // Rotated each round, so that no configuration always follows the same one.
-                    Config c = configs.get((i + round) % configs.size());
-                    ColdStartStack.Sample s = stack.coldStart(c.name().replace('/', '-'), c.function(), c.overrides(),
-                            c.jar());
-                    System.err.printf("cold-start: round %d %-34s %6d ms (init %.0f, first invoke %.0f)%n", round + 1,
-                            c.name(), s.wallMs(), s.initMs(), s.firstInvokeMs());
-                    samples.get(c.name()).add(s);
+                // A new order each round, so that no configuration always follows the same one; each function
+                // sample right after a hello-world sample with the same JVM flags, so that the two alternate and
+                // share the machine's load of the moment.
+                List<Config> shuffled = new ArrayList<>(functions);
+                Collections.shuffle(shuffled, order);
+                for (Config c : shuffled) {
+                    Config hello = c.overrides().equals(NO_TIERED_FLAGS) ? HELLO_NO_FLAGS : HELLO;
+                    ColdStartStack.Sample h = sample(stack, hello, round);
+                    samples.get(hello.name()).add(h);
+                    samples.computeIfAbsent(PAIRED + c.name(), k -> new ArrayList<>()).add(h);
+                    samples.get(c.name()).add(sample(stack, c, round));
                 }
             }
             for (String f : withHello()) {
@@ -97,6 +110,18 @@ public final class ColdStartBench implements Bench {
             }
         }
         return section(samples, classes, rounds, before);
+    }
+
+    private static ColdStartStack.Sample sample(ColdStartStack stack, Config c, int round) throws Exception {
+        ColdStartStack.Sample s = stack.coldStart(c.name().replace('/', '-'), c.function(), c.overrides(), c.jar());
+        System.err.printf("cold-start: round %d %-34s %6d ms (init %.0f, first invoke %.0f)%n", round + 1, c.name(),
+                s.wallMs(), s.initMs(), s.firstInvokeMs());
+        return s;
+    }
+
+    /** The median of the hello-world samples taken right before {@code config}'s. */
+    private static double pairedHello(Map<String, List<ColdStartStack.Sample>> samples, String config) {
+        return median(samples.get(PAIRED + config), s -> s.wallMs());
     }
 
     private static List<String> withHello() {
@@ -117,10 +142,11 @@ public final class ColdStartBench implements Bench {
         for (String f : FUNCTIONS) {
             String name = shortName(f);
             double fn = median(samples.get(name), s -> s.wallMs());
-            double ratio = fn / hello;
+            double paired = pairedHello(samples, name);
+            double ratio = fn / paired;
             boolean met = ratio <= TARGET_RATIO;
             figures.add(Figure.checked(name + ": cold start / hello-world (medians)",
-                    String.format(Locale.ROOT, "%.2f (%s / %s)", ratio, ms(fn), ms(hello)),
+                    String.format(Locale.ROOT, "%.2f (%s / %s)", ratio, ms(fn), ms(paired)),
                     String.format(Locale.ROOT, "<= %.1f", TARGET_RATIO), met,
                     "init " + ms(median(samples.get(name), s -> s.initMs())) + ", first invoke "
                             + ms(median(samples.get(name), s -> s.firstInvokeMs()))
@@ -133,7 +159,7 @@ public final class ColdStartBench implements Bench {
                 double now = median(samples.get(name), s -> s.wallMs());
                 figures.add(Figure.context("code levers (this build against " + beforeRevision + "): " + name,
                         change(earlier, now) + "; ratio to hello " + String.format(Locale.ROOT, "%.2f -> %.2f",
-                                earlier / hello, now / hello),
+                                earlier / pairedHello(samples, name + "/before"), now / pairedHello(samples, name)),
                         "init " + change(median(samples.get(name + "/before"), s -> s.initMs()),
                                 median(samples.get(name), s -> s.initMs())) + ", first invoke "
                                 + change(median(samples.get(name + "/before"), s -> s.firstInvokeMs()),
@@ -146,7 +172,8 @@ public final class ColdStartBench implements Bench {
             double after = median(samples.get(name + "/no-tiered-flags"), s -> s.wallMs());
             figures.add(Figure.context("lever, tiered flags removed (C2 allowed): " + name,
                     change(before, after) + "; ratio to hello (also without flags) "
-                            + String.format(Locale.ROOT, "%.2f", after / helloNoFlags),
+                            + String.format(Locale.ROOT, "%.2f",
+                            after / pairedHello(samples, name + "/no-tiered-flags")),
                     "before = template's -XX:TieredStopAtLevel=1; hello without flags " + ms(helloNoFlags)
                             + " vs " + ms(hello)));
         }
@@ -202,7 +229,9 @@ public final class ColdStartBench implements Bench {
                 + " records the 3 audit records of `events/results-sqs.json` under a new run id each time. The"
                 + " hello-world is a `RequestHandler<Map<String, Object>, String>` returning a constant, in its own"
                 + " jar, with the worker's environment and `JAVA_TOOL_OPTIONS`. " + rounds + " rounds; every"
-                + " configuration once per round in a rotated order, so function and hello-world runs alternate."
+                + " configuration once per round in a new (seeded) order, each right after a hello-world sample with"
+                + " the same JVM flags, so that function and hello-world runs alternate; a function's ratio is against"
+                + " the hello-world samples taken right before its own."
                 + " Medians; \"init\" and \"first invoke\" are the emulator's `INIT REPORT` and first `INVOKE RTDONE`."
                 + " Times are on a shared 2-core machine: read the ratios, not the milliseconds.";
     }
