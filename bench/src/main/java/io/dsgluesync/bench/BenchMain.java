@@ -1,6 +1,7 @@
 package io.dsgluesync.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dsgluesync.bench.coldstart.ColdStartBench;
 import io.dsgluesync.local.stack.StackPaths;
 import io.dsgluesync.model.JsonCodec;
 import java.io.IOException;
@@ -25,7 +26,8 @@ public final class BenchMain {
 
     /** Every benchmark, in the order of the summary. */
     static List<Bench> all() {
-        return List.of(new FreshnessBench(), new MappingBench(), new FootprintBench(), new DiscoveryBench());
+        return List.of(new FreshnessBench(), new MappingBench(), new ColdStartBench(), new FootprintBench(),
+                new DiscoveryBench());
     }
 
     private BenchMain() {

@@ -32,8 +32,20 @@ final class DiscoveryWiring {
     private DiscoveryWiring() {
     }
 
-    static DiscoveryService fromEnvironment(Map<String, String> env) {
+    /**
+     * The service and its run admission on one set of clients: one HTTP client, one credentials chain and one SQS
+     * client for both (they were built twice, which init paid for and nothing needed).
+     */
+    record Wired(DiscoveryService service, RunAdmission admission) {
+    }
+
+    static Wired fromEnvironment(Map<String, String> env) {
         AwsClients aws = AwsClients.fromEnvironment(env);
+        QueuePublisher publisher = new QueuePublisher(aws.build(SqsClient.builder()));
+        return new Wired(service(env, aws, publisher), admission(env, aws, publisher));
+    }
+
+    private static DiscoveryService service(Map<String, String> env, AwsClients aws, QueuePublisher publisher) {
         SecretsManagerClient secrets = aws.build(SecretsManagerClient.builder());
         String secretArn = required(env, "DATASPHERE_SECRET_ARN");
         DatasphereSettings settings = DatasphereSettings.fromEnvironment(discoveryBudget(env));
@@ -41,7 +53,6 @@ final class DiscoveryWiring {
         DatasphereClient datasphere = DatasphereConnection.open(settings,
                 () -> DatasphereSecret.read(secrets, secretArn),
                 SharedRequestBudget.fromEnvironment(env, settings, () -> aws.build(DynamoDbClient.builder())));
-        QueuePublisher publisher = new QueuePublisher(aws.build(SqsClient.builder()));
         SyncRulesSource.Reloading rules = SyncRulesSource.reloading(env, aws::s3);
         DiscoveryService.Queues queues = new DiscoveryService.Queues(required(env, "ASSET_QUEUE_URL"),
                 env.get("PRIORITY_ASSET_QUEUE_URL"), required(env, "RESULTS_QUEUE_URL"));
@@ -61,14 +72,12 @@ final class DiscoveryWiring {
      * The one-run-at-a-time check over the audit table's run index ({@code AUDIT_TABLE_NAME}; without it every tick
      * starts a run). A run unfinished after {@code RUN_ACTIVE_LIMIT_MINUTES} (120) no longer blocks the next.
      */
-    static RunAdmission admission(Map<String, String> env) {
-        AwsClients aws = AwsClients.fromEnvironment(env);
+    private static RunAdmission admission(Map<String, String> env, AwsClients aws, QueuePublisher publisher) {
         String table = env.get("AUDIT_TABLE_NAME");
         Optional<AuditStore> store = table == null || table.isBlank() ? Optional.empty()
                 : Optional.of(new AuditStore(aws.build(DynamoDbClient.builder()), table, Clock.systemUTC(),
                 Duration.ofDays(Long.parseLong(env.getOrDefault("AUDIT_TTL_DAYS", "30")))));
-        return new RunAdmission(store, new QueuePublisher(aws.build(SqsClient.builder())),
-                required(env, "RESULTS_QUEUE_URL"),
+        return new RunAdmission(store, publisher, required(env, "RESULTS_QUEUE_URL"),
                 Duration.ofMinutes(Long.parseLong(env.getOrDefault("RUN_ACTIVE_LIMIT_MINUTES", "120").trim())),
                 Clock.systemUTC());
     }

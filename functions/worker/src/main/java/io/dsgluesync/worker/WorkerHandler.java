@@ -27,6 +27,8 @@ public class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse>
     private static final Metrics METRICS = MetricsFactory.getMetricsInstance();
     private final RecordHandler records;
     private final Duration reserve;
+    /** Held for the container's life: the CRaC context may keep its resources only weakly. */
+    private WorkerPriming priming;
 
     /** One record: true when it is done with (synced, or failed for good with an audit record). */
     interface RecordHandler {
@@ -44,6 +46,10 @@ public class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse>
     WorkerHandler(WorkerWiring wiring) {
         this(new AssetRecordHandler(wiring.assetSync, wiring.publisher, wiring.resultsQueueUrl, wiring.maxAttempts,
                 METRICS, wiring.runHalts), wiring.timeReserve);
+        priming = new WorkerPriming(wiring.mapping).register();
+        if (wiring.primeAtInit) {
+            priming.prime();
+        }
     }
 
     WorkerHandler(RecordHandler records, Duration reserve) {

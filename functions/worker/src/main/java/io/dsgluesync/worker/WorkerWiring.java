@@ -35,15 +35,20 @@ final class WorkerWiring {
     final int maxAttempts;
     final Duration timeReserve;
     final RunHalts runHalts;
+    final MappingSettings mapping;
+    /** {@code DSGS_PRIME_AT_INIT=true}: prime during init ({@link WorkerPriming}). */
+    final boolean primeAtInit;
 
     private WorkerWiring(AssetSync assetSync, QueuePublisher publisher, String resultsQueueUrl, int maxAttempts,
-                         Duration timeReserve, RunHalts runHalts) {
+                         Duration timeReserve, RunHalts runHalts, MappingSettings mapping, boolean primeAtInit) {
         this.assetSync = assetSync;
         this.publisher = publisher;
         this.resultsQueueUrl = resultsQueueUrl;
         this.maxAttempts = maxAttempts;
         this.timeReserve = timeReserve;
         this.runHalts = runHalts;
+        this.mapping = mapping;
+        this.primeAtInit = primeAtInit;
     }
 
     static WorkerWiring fromEnvironment(Map<String, String> env) {
@@ -68,7 +73,8 @@ final class WorkerWiring {
         return new WorkerWiring(sync, new QueuePublisher(aws.build(SqsClient.builder())),
                 required(env, "RESULTS_QUEUE_URL"),
                 Integer.parseInt(env.getOrDefault("ASSET_MAX_ATTEMPTS", "3")), timeReserve(env, settings),
-                runHalts(env, aws, mapping.databasePrefix()));
+                runHalts(env, aws, mapping.databasePrefix()), mapping,
+                "true".equalsIgnoreCase(env.get("DSGS_PRIME_AT_INIT")));
     }
 
     /** Halting needs the audit table ({@code AUDIT_TABLE_NAME}); without it every run is synced to its end. */
