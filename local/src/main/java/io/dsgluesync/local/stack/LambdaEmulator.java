@@ -1,5 +1,6 @@
 package io.dsgluesync.local.stack;
 
+import io.dsgluesync.model.JsonCodec;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -182,7 +183,7 @@ public final class LambdaEmulator implements AutoCloseable {
                 }
                 if (response.statusCode() == 502) {
                     reset("the runtime failed: " + response.body());
-                    return new Invocation(response.body(), false, took);
+                    return new Invocation(runtimeFailure(response.body()), false, took);
                 }
                 if (response.statusCode() != 200) {
                     throw new IOException(function.logicalId() + ": invoke answered HTTP " + response.statusCode()
@@ -200,6 +201,22 @@ public final class LambdaEmulator implements AutoCloseable {
             }
         }
         throw new IOException(function.logicalId() + ": the emulator never accepted the invocation", last);
+    }
+
+    /**
+     * What Lambda answers when the runtime exits during an invocation: a function error of type
+     * {@code Runtime.ExitError} (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html), so that
+     * an event source fails the whole batch. The emulator's 502 body is often empty (e.g. when the Java runtime
+     * interface client exits at init because another JVM was rewriting its native library in
+     * {@code /tmp/.libaws-lambda-jni.so}), and an empty response would read as a batch without failures.
+     */
+    static String runtimeFailure(String emulatorBody) {
+        String body = emulatorBody == null ? "" : emulatorBody.strip();
+        if (body.startsWith("{") && body.contains("errorType")) {
+            return body;
+        }
+        return JsonCodec.mapper().createObjectNode().put("errorType", "Runtime.ExitError")
+                .put("errorMessage", body.isEmpty() ? "the runtime exited" : body).toString();
     }
 
     /** Kills the emulator and the function's JVM and starts both again, noting why in the function's log. */
