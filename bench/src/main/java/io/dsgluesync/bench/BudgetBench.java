@@ -75,10 +75,10 @@ final class BudgetBench implements Bench {
         for (PhaseResult p : phases) {
             boolean met = p.shareOfBudget() >= TARGET_SHARE;
             String why = met ? "" : p.phase().equals("discovery")
-                    ? "each container takes a fixed budget / shares slice (shares = " + WORKERS + " + "
-                    + PRIORITY_WORKERS + " + 1), so discovery alone can use 1/" + (WORKERS + PRIORITY_WORKERS + 1)
-                    + " of the budget; a budget shared by all containers (one counter for the sync) would let it"
-                    + " use what the idle workers do not"
+                    ? String.format(Locale.ROOT, "each container takes a fixed budget / shares slice (shares = %d"
+                    + " + %d + 1), a slice of %.0f requests/min for discovery (measured: %.1f); a budget shared by"
+                    + " all containers (one counter for the sync) would let it use what the idle workers do not",
+                    WORKERS, PRIORITY_WORKERS, (double) BUDGET / (WORKERS + PRIORITY_WORKERS + 1), p.perMinute())
                     : "each worker container takes a fixed budget / shares slice; " + WORKERS + " asset-queue"
                     + " containers reach at most " + WORKERS + "/" + (WORKERS + PRIORITY_WORKERS + 1)
                     + " of the budget while discovery and the priority workers' slices lie idle; a budget shared by"

@@ -74,6 +74,12 @@ final class ConcurrentSync implements AutoCloseable {
         Instant discoveryStart = Instant.now();
         LambdaEmulator.Invocation invocation = discovery.call(Events.scheduled(Instant.now(), LocalAws.REGION,
                 LocalAws.ACCOUNT));
+        // A runtime that exits at init (e.g. two JVMs unpacking the runtime interface client's native library into
+        // the same /tmp/.libaws-lambda-jni.so) is retried, as Lambda retries a failed asynchronous invocation twice
+        // (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html).
+        for (int retry = 0; retry < 2 && invocation.payload().contains("\"Runtime.ExitError\""); retry++) {
+            invocation = discovery.call(Events.scheduled(Instant.now(), LocalAws.REGION, LocalAws.ACCOUNT));
+        }
         Instant discoveryEnd = Instant.now();
         if (invocation.timedOut()) {
             throw new IOException("discovery timed out (log: " + discovery.log() + ")");
