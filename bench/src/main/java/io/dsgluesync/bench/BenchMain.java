@@ -26,8 +26,8 @@ public final class BenchMain {
 
     /** Every benchmark, in the order of the summary. */
     static List<Bench> all() {
-        return List.of(new FreshnessBench(), new MappingBench(), new ColdStartBench(), new FootprintBench(),
-                new DiscoveryBench());
+        return List.of(new CallsBench(), new BudgetBench(), new FreshnessBench(), new MappingBench(),
+                new ColdStartBench(), new FootprintBench(), new DiscoveryBench());
     }
 
     private BenchMain() {

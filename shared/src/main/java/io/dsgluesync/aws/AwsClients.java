@@ -1,6 +1,8 @@
 package io.dsgluesync.aws;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -18,17 +20,32 @@ import software.amazon.awssdk.regions.Region;
  * {@code AWS_REGION}, the default credentials chain (under SnapStart the Java runtime supplies container
  * credentials, which the default chain finds,
  * https://docs.aws.amazon.com/lambda/latest/dg/snapstart-activate.html#snapstart-credentials) and, only for the
- * local stack, an endpoint override from {@code AWS_ENDPOINT_URL}.
+ * local stack, endpoint overrides: {@code AWS_ENDPOINT_URL_<SERVICE>} for one service, else {@code AWS_ENDPOINT_URL}
+ * for all, as the SDKs read them (https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html).
  */
 public final class AwsClients {
+    private static final String ENDPOINT_VARIABLE = "AWS_ENDPOINT_URL";
+    /**
+     * The service part of {@code AWS_ENDPOINT_URL_<SERVICE>} where it is not the SDK package name in upper case
+     * (https://docs.aws.amazon.com/sdkref/latest/guide/ss-endpoints-table.html).
+     */
+    private static final Map<String, String> SERVICE_VARIABLES = Map.of("secretsmanager", "SECRETS_MANAGER");
     private final Region region;
     private final URI endpointOverride;
+    private final Map<String, URI> serviceEndpoints;
     private final AwsCredentialsProvider credentials;
     private final SdkHttpClient httpClient;
 
     public AwsClients(Region region, URI endpointOverride, AwsCredentialsProvider credentials) {
+        this(region, endpointOverride, Map.of(), credentials);
+    }
+
+    /** {@code serviceEndpoints}: by the service part of the variable ({@code SQS}, {@code SECRETS_MANAGER}). */
+    public AwsClients(Region region, URI endpointOverride, Map<String, URI> serviceEndpoints,
+                      AwsCredentialsProvider credentials) {
         this.region = region;
         this.endpointOverride = endpointOverride;
+        this.serviceEndpoints = Map.copyOf(serviceEndpoints);
         this.credentials = credentials;
         this.httpClient = UrlConnectionHttpClient.builder()
                 .connectionTimeout(java.time.Duration.ofSeconds(5))
@@ -41,9 +58,27 @@ public final class AwsClients {
         if (regionName == null || regionName.isBlank()) {
             throw new IllegalStateException("AWS_REGION is not set");
         }
-        String endpoint = env.get("AWS_ENDPOINT_URL");
+        String endpoint = env.get(ENDPOINT_VARIABLE);
         URI override = endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint);
-        return new AwsClients(Region.of(regionName), override, credentials(env));
+        Map<String, URI> services = new LinkedHashMap<>();
+        env.forEach((name, value) -> {
+            if (name.startsWith(ENDPOINT_VARIABLE + "_") && value != null && !value.isBlank()) {
+                services.put(name.substring(ENDPOINT_VARIABLE.length() + 1), URI.create(value));
+            }
+        });
+        return new AwsClients(Region.of(regionName), override, services, credentials(env));
+    }
+
+    /**
+     * The endpoint a client of {@code builder}'s service is sent to: its {@code AWS_ENDPOINT_URL_<SERVICE>}, else
+     * {@code AWS_ENDPOINT_URL}, else none (the SDK resolves the public endpoint).
+     */
+    Optional<URI> endpointFor(Object builder) {
+        // Every SDK client builder lives in software.amazon.awssdk.services.<package>, e.g. ...services.sqs.
+        String pkg = builder.getClass().getPackageName();
+        String service = pkg.substring(pkg.lastIndexOf('.') + 1);
+        String variable = SERVICE_VARIABLES.getOrDefault(service, service.toUpperCase(Locale.ROOT));
+        return Optional.ofNullable(serviceEndpoints.getOrDefault(variable, endpointOverride));
     }
 
     /**
@@ -84,7 +119,8 @@ public final class AwsClients {
 
     /** S3 in path style when an endpoint override (moto) is set: bucket host names do not resolve on 127.0.0.1. */
     public software.amazon.awssdk.services.s3.S3Client s3() {
-        return build(software.amazon.awssdk.services.s3.S3Client.builder().forcePathStyle(endpointOverride != null));
+        var builder = software.amazon.awssdk.services.s3.S3Client.builder();
+        return build(builder.forcePathStyle(endpointFor(builder).isPresent()));
     }
 
     /** Applies region, credentials, HTTP client and endpoint override to any service client builder. */
@@ -102,9 +138,7 @@ public final class AwsClients {
             B builder, AwsCredentialsProvider credentialsProvider, Region regionOverride) {
         builder.region(regionOverride == null ? region : regionOverride).credentialsProvider(credentialsProvider)
                 .httpClient(httpClient);
-        if (endpointOverride != null) {
-            builder.endpointOverride(endpointOverride);
-        }
+        endpointFor(builder).ifPresent(builder::endpointOverride);
         return builder.build();
     }
 }

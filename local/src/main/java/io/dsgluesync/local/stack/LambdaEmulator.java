@@ -210,7 +210,8 @@ public final class LambdaEmulator implements AutoCloseable {
      * {@code Runtime.ExitError} Lambda reports for a runtime that exited
      * (https://docs.aws.amazon.com/lambda/latest/dg/invocation-retries.html), so that an event source counts the
      * whole batch as failed. The emulator may answer such a failure with an empty body, which would read as a
-     * successful batch without failures.
+     * successful batch without failures (e.g. when the Java runtime interface client exits at init because another
+     * JVM was rewriting its native library in {@code /tmp/.libaws-lambda-jni.so}).
      */
     static String runtimeFailure(String body) {
         try {

@@ -23,6 +23,7 @@ public final class LocalAws implements AutoCloseable {
     public static final String ACCOUNT = "123456789012";
 
     private final URI endpoint;
+    private final URI sqsEndpoint;
     private final SqsClient sqs;
     private final DynamoDbClient dynamo;
     private final GlueClient glue;
@@ -30,11 +31,17 @@ public final class LocalAws implements AutoCloseable {
     private final S3Client s3;
 
     public LocalAws(int motoPort) {
+        this(motoPort, URI.create("http://127.0.0.1:" + motoPort));
+    }
+
+    /** Every service on moto but SQS, which is at {@code sqsEndpoint} (e.g. {@link ElasticMqServer}). */
+    public LocalAws(int motoPort, URI sqsEndpoint) {
         this.endpoint = URI.create("http://127.0.0.1:" + motoPort);
+        this.sqsEndpoint = sqsEndpoint;
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
         var http = UrlConnectionHttpClient.create();
         Region region = Region.of(REGION);
-        this.sqs = SqsClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials)
+        this.sqs = SqsClient.builder().endpointOverride(sqsEndpoint).region(region).credentialsProvider(credentials)
                 .httpClient(http).build();
         this.dynamo = DynamoDbClient.builder().endpointOverride(endpoint).region(region)
                 .credentialsProvider(credentials).httpClient(http).build();
@@ -48,6 +55,10 @@ public final class LocalAws implements AutoCloseable {
 
     public URI endpoint() {
         return endpoint;
+    }
+
+    public URI sqsEndpoint() {
+        return sqsEndpoint;
     }
 
     public SqsClient sqs() {

@@ -53,7 +53,7 @@ public final class LocalPlan {
         String runId = report.runId();
         Map<String, AttributeValue> summary;
         List<Map<String, AttributeValue>> assets;
-        try (LocalAws aws = new LocalAws(stack.motoPort())) {
+        try (LocalAws aws = stack.localAws()) {
             AuditStore store = new AuditStore(aws.dynamo(), stack.resources().auditTable(), Clock.systemUTC(),
                     Duration.ofDays(30));
             summary = store.summaryItem(runId).orElse(Map.of("runId", AttributeValue.fromS(runId)));

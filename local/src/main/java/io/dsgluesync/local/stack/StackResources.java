@@ -78,7 +78,8 @@ public record StackResources(String assetQueueUrl, String priorityQueueUrl, Stri
         return JsonCodec.write(Map.of("deadLetterTargetArn", arn, "maxReceiveCount", MAX_RECEIVE_COUNT));
     }
 
-    private static void createTable(LocalAws aws, String table) {
+    /** The audit table as template.yaml creates it (keys pk/sk, TTL on expiresAt), unless it exists. */
+    public static void createTable(LocalAws aws, String table) {
         try {
             aws.dynamo().describeTable(r -> r.tableName(table));
             return;

@@ -114,7 +114,7 @@ public final class SyncRunner {
     public SyncReport run() throws IOException, InterruptedException {
         SamTemplate template = SamTemplate.read(paths.template());
         Map<String, String> ids = stack.physicalIds();
-        try (LocalAws aws = new LocalAws(stack.motoPort());
+        try (LocalAws aws = stack.localAws();
              LambdaEmulator discovery = start(template, "DiscoveryFunction", ids);
              LambdaEmulator worker = start(template, "WorkerFunction", ids);
              LambdaEmulator results = start(template, "ResultsFunction", ids)) {
@@ -148,7 +148,7 @@ public final class SyncRunner {
     public Steps steps() throws IOException {
         SamTemplate template = SamTemplate.read(paths.template());
         Map<String, String> ids = stack.physicalIds();
-        LocalAws aws = new LocalAws(stack.motoPort());
+        LocalAws aws = stack.localAws();
         List<LambdaEmulator> started = new ArrayList<>();
         try {
             started.add(start(template, "DiscoveryFunction", ids));
