@@ -143,6 +143,33 @@ public class AuditStore {
         return items;
     }
 
+    /**
+     * Whether a Glue permission check of this configuration ({@code key}) passed and has not expired: the item
+     * {@code pk=PERMISSIONS}, {@code sk=key}, read strongly consistent. DynamoDB's TTL deletes expired items only
+     * eventually (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/howitworks-ttl.html), so the
+     * expiry is compared here.
+     */
+    public boolean permissionCheckValid(String key) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(permissionKey(key))
+                .consistentRead(true)).item();
+        return item != null && item.containsKey("expiresAt")
+                && Long.parseLong(item.get("expiresAt").n()) > clock.instant().getEpochSecond();
+    }
+
+    /** Remembers a passed permission check of this configuration for {@code validFor}. */
+    public void rememberPermissionCheck(String key, Duration validFor) {
+        // UpdateItem, not PutItem: the functions' role has dynamodb:UpdateItem on the audit table and no more.
+        dynamo.updateItem(r -> r.tableName(table).key(permissionKey(key))
+                .updateExpression("SET #checkedAt = :checkedAt, #expiresAt = :expiresAt")
+                .expressionAttributeNames(Map.of("#checkedAt", "checkedAt", "#expiresAt", "expiresAt"))
+                .expressionAttributeValues(Map.of(":checkedAt", s(clock.instant().toString()),
+                        ":expiresAt", n(clock.instant().plus(validFor).getEpochSecond()))));
+    }
+
+    private static Map<String, AttributeValue> permissionKey(String key) {
+        return Map.of("pk", s("PERMISSIONS"), "sk", s(key));
+    }
+
     public Optional<Map<String, AttributeValue>> summaryItem(String runId) {
         Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(summaryKey(runId))
                 .consistentRead(true)).item();

@@ -80,6 +80,17 @@ public class GlueCatalog {
      * (https://docs.aws.amazon.com/glue/latest/webapi/API_GetTables.html): a page may be empty while more follow
      * (https://github.com/boto/boto3/issues/3826).
      */
+    /** One {@code GetTables} call for at most one table: whether the caller may list the database at all. */
+    public void probeTables(String database) {
+        call("GetTables", () -> {
+            try {
+                return glue.getTables(r -> r.catalogId(catalogId).databaseName(database).maxResults(1));
+            } catch (EntityNotFoundException e) {
+                return null;
+            }
+        });
+    }
+
     public List<StoredTable> listTables(String database) {
         return call("GetTables", () -> {
             List<StoredTable> tables = new ArrayList<>();

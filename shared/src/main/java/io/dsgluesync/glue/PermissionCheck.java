@@ -39,6 +39,47 @@ public final class PermissionCheck {
         }
     }
 
+    /**
+     * Where a passed check is remembered, so that the runs that follow within its validity do not probe again: the
+     * probes cost some five Glue calls per database, refused writes among them, on every tick of a frequent schedule.
+     */
+    public interface Memory {
+        Memory NONE = new Memory() {
+            @Override
+            public boolean passedRecently(String key) {
+                return false;
+            }
+
+            @Override
+            public void passed(String key) {
+            }
+        };
+
+        boolean passedRecently(String key);
+
+        void passed(String key);
+    }
+
+    /**
+     * What a check covers, as a key: the targets (name, account, role) and the databases. A new space's database, a
+     * new target or another role makes a new key, so it is probed before its first run.
+     */
+    public static String key(List<TargetCatalog> targets, List<String> databases, String databasePrefix) {
+        StringBuilder covered = new StringBuilder(String.valueOf(databasePrefix));
+        for (TargetCatalog target : targets) {
+            covered.append('\n').append(target.target().name()).append('|').append(target.target().catalogId())
+                    .append('|').append(target.target().roleArn());
+        }
+        databases.stream().sorted().forEach(d -> covered.append('\n').append(d));
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(covered.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+
     public static TargetReport check(TargetCatalog target, List<String> databases, String databasePrefix) {
         List<Check> checks = new ArrayList<>();
         CallerIdentity identity = target.identity().get();
@@ -52,7 +93,10 @@ public final class PermissionCheck {
         for (String database : databases) {
             boolean[] exists = {false};
             checks.add(probe("glue:GetDatabase", database, () -> exists[0] = glue.databaseExists(database)));
-            checks.add(probe("glue:GetTables", database, () -> glue.listTables(database)));
+            checks.add(probe("glue:GetTables", database, () -> {
+                glue.probeTables(database);
+                return null;
+            }));
             checks.add(probe("glue:GetTable", database + "/" + PROBE, () -> glue.getTable(database, PROBE)));
             checks.add(probe("glue:UpdateTable", database + "/" + PROBE,
                     () -> {

@@ -61,12 +61,12 @@ public class DiscoveryService {
      * checks for missing permissions before anything is enqueued.
      */
     public record GlueSide(List<TargetCatalog> targets, String databasePrefix, boolean validateFirst,
-                           int failSafePercent) {
+                           int failSafePercent, PermissionCheck.Memory checks) {
         public static final GlueSide NONE = new GlueSide(List.of(), "", false);
 
-        /** With the removed-asset fail-safe at its default threshold, 50 %. */
+        /** With the removed-asset fail-safe at its default threshold, 50 %, and a check before every sync. */
         public GlueSide(List<TargetCatalog> targets, String databasePrefix, boolean validateFirst) {
-            this(targets, databasePrefix, validateFirst, 50);
+            this(targets, databasePrefix, validateFirst, 50, PermissionCheck.Memory.NONE);
         }
     }
 
@@ -137,13 +137,17 @@ public class DiscoveryService {
         List<Space> spaces = included(all);
         // A plan reads only: the permission probes' write attempts (made to fail) are left to the runs that write.
         // A priority pass comes every few minutes between syncs, which probe.
-        if (glue.validateFirst() && !options.plan() && !options.priorityOnly()) {
+        // A check that passed for the same targets and databases is remembered for a while (GlueSide.checks).
+        String checkKey = PermissionCheck.key(glue.targets(), databases(spaces), glue.databasePrefix());
+        if (glue.validateFirst() && !options.plan() && !options.priorityOnly()
+                && !glue.checks().passedRecently(checkKey)) {
             List<PermissionCheck.TargetReport> reports = check(spaces);
             List<String> missing = reports.stream().flatMap(r -> r.missing().stream().map(m -> r.target() + ": " + m))
                     .toList();
             if (!missing.isEmpty()) {
                 return halted(runId, started, spaces, operation, "Glue permissions missing, nothing enqueued: " + missing);
             }
+            glue.checks().passed(checkKey);
         }
         List<AssetMessage> messages = new ArrayList<>();
         Map<String, Integer> perSpace = new LinkedHashMap<>();
@@ -317,8 +321,12 @@ public class DiscoveryService {
     }
 
     private List<PermissionCheck.TargetReport> check(List<Space> spaces) {
-        List<String> databases = spaces.stream().map(s -> GlueNames.database(glue.databasePrefix(), s.name())).toList();
+        List<String> databases = databases(spaces);
         return glue.targets().stream().map(t -> PermissionCheck.check(t, databases, glue.databasePrefix())).toList();
+    }
+
+    private List<String> databases(List<Space> spaces) {
+        return spaces.stream().map(s -> GlueNames.database(glue.databasePrefix(), s.name())).toList();
     }
 
     /** Adds the space's design-time objects that the catalog did not list. */

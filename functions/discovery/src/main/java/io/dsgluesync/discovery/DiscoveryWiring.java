@@ -11,6 +11,7 @@ import io.dsgluesync.aws.SyncRulesSource;
 import io.dsgluesync.glue.CallCounter;
 import io.dsgluesync.glue.CatalogWriter;
 import io.dsgluesync.glue.Ownership;
+import io.dsgluesync.glue.PermissionCheck;
 import io.dsgluesync.glue.GlueTarget;
 import io.dsgluesync.glue.TargetCatalog;
 import java.util.List;
@@ -29,6 +30,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** Composition root of the discovery function: configuration from the environment variables template.yaml sets. */
 final class DiscoveryWiring {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DiscoveryWiring.class);
+
     private DiscoveryWiring() {
     }
 
@@ -42,17 +45,26 @@ final class DiscoveryWiring {
     static Wired fromEnvironment(Map<String, String> env) {
         AwsClients aws = AwsClients.fromEnvironment(env);
         QueuePublisher publisher = new QueuePublisher(aws.build(SqsClient.builder()));
-        return new Wired(service(env, aws, publisher), admission(env, aws, publisher));
+        Optional<DynamoDbClient> dynamo = auditTable(env).map(t -> aws.build(DynamoDbClient.builder()));
+        Optional<AuditStore> store = dynamo.map(client -> new AuditStore(client, auditTable(env).orElseThrow(),
+                Clock.systemUTC(), Duration.ofDays(Long.parseLong(env.getOrDefault("AUDIT_TTL_DAYS", "30")))));
+        return new Wired(service(env, aws, publisher, dynamo, store), admission(env, publisher, store));
     }
 
-    private static DiscoveryService service(Map<String, String> env, AwsClients aws, QueuePublisher publisher) {
+    private static Optional<String> auditTable(Map<String, String> env) {
+        String table = env.get("AUDIT_TABLE_NAME");
+        return table == null || table.isBlank() ? Optional.empty() : Optional.of(table.trim());
+    }
+
+    private static DiscoveryService service(Map<String, String> env, AwsClients aws, QueuePublisher publisher,
+                                            Optional<DynamoDbClient> dynamo, Optional<AuditStore> store) {
         SecretsManagerClient secrets = aws.build(SecretsManagerClient.builder());
         String secretArn = required(env, "DATASPHERE_SECRET_ARN");
         DatasphereSettings settings = DatasphereSettings.fromEnvironment(discoveryBudget(env));
         // Discovery takes its requests from the budget all containers share; its own larger share is the fallback.
         DatasphereClient datasphere = DatasphereConnection.open(settings,
                 () -> DatasphereSecret.read(secrets, secretArn),
-                SharedRequestBudget.fromEnvironment(env, settings, () -> aws.build(DynamoDbClient.builder())));
+                SharedRequestBudget.fromEnvironment(env, settings, () -> dynamo.orElseThrow()));
         SyncRulesSource.Reloading rules = SyncRulesSource.reloading(env, aws::s3);
         DiscoveryService.Queues queues = new DiscoveryService.Queues(required(env, "ASSET_QUEUE_URL"),
                 env.get("PRIORITY_ASSET_QUEUE_URL"), required(env, "RESULTS_QUEUE_URL"));
@@ -62,7 +74,7 @@ final class DiscoveryWiring {
         DiscoveryService.GlueSide glue = new DiscoveryService.GlueSide(targets,
                 env.getOrDefault("GLUE_DATABASE_PREFIX", "datasphere_"),
                 !"false".equalsIgnoreCase(env.getOrDefault("GLUE_VALIDATE_BEFORE_ENQUEUE", "true")),
-                failSafePercent(env));
+                failSafePercent(env), checkMemory(env, store));
         // A run starts on the rules as they are now: an unreadable rules file fails the run instead of using old ones.
         return new DiscoveryService(datasphere, publisher, queues, rules::current, AssetFilter.fromEnvironment(env),
                 "true".equalsIgnoreCase(env.get("DATASPHERE_DESIGN_TIME_ENRICHMENT")), glue, Clock.systemUTC());
@@ -72,14 +84,42 @@ final class DiscoveryWiring {
      * The one-run-at-a-time check over the audit table's run index ({@code AUDIT_TABLE_NAME}; without it every tick
      * starts a run). A run unfinished after {@code RUN_ACTIVE_LIMIT_MINUTES} (120) no longer blocks the next.
      */
-    private static RunAdmission admission(Map<String, String> env, AwsClients aws, QueuePublisher publisher) {
-        String table = env.get("AUDIT_TABLE_NAME");
-        Optional<AuditStore> store = table == null || table.isBlank() ? Optional.empty()
-                : Optional.of(new AuditStore(aws.build(DynamoDbClient.builder()), table, Clock.systemUTC(),
-                Duration.ofDays(Long.parseLong(env.getOrDefault("AUDIT_TTL_DAYS", "30")))));
+    private static RunAdmission admission(Map<String, String> env, QueuePublisher publisher,
+                                          Optional<AuditStore> store) {
         return new RunAdmission(store, publisher, required(env, "RESULTS_QUEUE_URL"),
                 Duration.ofMinutes(Long.parseLong(env.getOrDefault("RUN_ACTIVE_LIMIT_MINUTES", "120").trim())),
                 Clock.systemUTC());
+    }
+
+    /**
+     * A passed Glue permission check is remembered in the audit table for {@code GLUE_VALIDATE_INTERVAL_MINUTES}
+     * (60; 0 probes before every sync), per targets and databases. Unreadable or unwritable: the check runs again.
+     */
+    static PermissionCheck.Memory checkMemory(Map<String, String> env, Optional<AuditStore> store) {
+        long minutes = Long.parseLong(env.getOrDefault("GLUE_VALIDATE_INTERVAL_MINUTES", "60").trim());
+        if (store.isEmpty() || minutes <= 0) {
+            return PermissionCheck.Memory.NONE;
+        }
+        return new PermissionCheck.Memory() {
+            @Override
+            public boolean passedRecently(String key) {
+                try {
+                    return store.get().permissionCheckValid(key);
+                } catch (RuntimeException e) {
+                    LOG.warn("the last permission check could not be read; checking again", e);
+                    return false;
+                }
+            }
+
+            @Override
+            public void passed(String key) {
+                try {
+                    store.get().rememberPermissionCheck(key, Duration.ofMinutes(minutes));
+                } catch (RuntimeException e) {
+                    LOG.warn("the permission check could not be remembered; the next sync checks again", e);
+                }
+            }
+        };
     }
 
     /**
