@@ -8,6 +8,7 @@ import io.dsgluesync.model.WireText;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.glue.model.Column;
 import software.amazon.awssdk.services.glue.model.Database;
@@ -152,8 +153,26 @@ public final class GlueConverter {
 
     /** Glue accepts only the XML character set in text; a label with U+FFFF must not fail the write. */
     private static Map<String, String> clean(Map<String, String> parameters) {
+        if (parameters instanceof SortedMap<String, String> sorted && sorted.comparator() == null
+                && isClean(parameters)) {
+            return parameters; // the builder copies it anyway, in the same order
+        }
         Map<String, String> cleaned = new TreeMap<>();
         parameters.forEach((k, v) -> cleaned.put(WireText.clean(k), WireText.clean(v)));
         return cleaned;
+    }
+
+    private static boolean isClean(Map<String, String> parameters) {
+        for (String key : parameters.keySet()) {
+            if (WireText.clean(key) != key) {
+                return false;
+            }
+        }
+        for (String value : parameters.values()) {
+            if (WireText.clean(value) != value) {
+                return false;
+            }
+        }
+        return true;
     }
 }
