@@ -6,8 +6,10 @@ import io.dsgluesync.mapping.SyncParameters;
 import io.dsgluesync.mapping.TableDefinition;
 import io.dsgluesync.model.WireText;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.glue.model.Column;
@@ -83,7 +85,8 @@ public final class GlueConverter {
         StorageDescriptor.Builder sd = current == null ? StorageDescriptor.builder() : current.toBuilder();
         List<Column> partitionKeys = adopted && existing != null && existing.partitionKeys() != null
                 ? existing.partitionKeys() : columns(table.partitionKeys());
-        List<String> keyNames = partitionKeys.stream().map(Column::name).toList();
+        Set<String> keyNames = new HashSet<>();
+        partitionKeys.forEach(key -> keyNames.add(key.name()));
         sd.columns(columns(table.columns()).stream().filter(c -> !keyNames.contains(c.name())).toList());
         if (!adopted || current == null) {
             Map<String, String> serde = new TreeMap<>();

@@ -14,8 +14,10 @@ import io.dsgluesync.rules.ColumnRules;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -50,7 +52,8 @@ public final class GlueTableMapper {
             all.addAll(ReplicaLayout.TECHNICAL_COLUMNS);
         }
         List<ColumnDefinition> partitionKeys = PartitionKeys.select(asset, all, rules.columns());
-        List<ColumnDefinition> columns = all.stream().filter(c -> !partitionKeys.contains(c)).toList();
+        Set<ColumnDefinition> keys = new HashSet<>(partitionKeys);
+        List<ColumnDefinition> columns = all.stream().filter(c -> !keys.contains(c)).toList();
         QueryEngineRules.check(asset, columns, partitionKeys);
         Map<String, String> parameters = tableParameters(asset, model, settings);
         businessContext(parameters, rules.context());
