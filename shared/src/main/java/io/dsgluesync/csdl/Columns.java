@@ -1,12 +1,14 @@
 package io.dsgluesync.csdl;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.ArrayList;
 import java.util.function.UnaryOperator;
 import org.w3c.dom.Element;
 
@@ -47,7 +49,7 @@ final class Columns {
                         + " has a Type nested more than " + MAX_COLLECTION_LEVELS + " Collection(...) levels deep;"
                         + " refused", null);
             }
-            Map<String, String> terms = new TreeMap<>(annotations.getOrDefault(typeName + "/" + name, Map.of()));
+            SortedMap<String, String> terms = new TreeMap<>(annotations.getOrDefault(typeName + "/" + name, Map.of()));
             columns.add(new CsdlColumn(name, qualifyType.apply(edmType),
                     facet(assetName, name, property, "MaxLength"),
                     facet(assetName, name, property, "Precision"),
@@ -63,7 +65,7 @@ final class Columns {
                     terms.get(Terms.UNIT),
                     terms.get(Terms.TEXT),
                     calendar(terms),
-                    Map.copyOf(terms)));
+                    Collections.unmodifiableSortedMap(terms)));
         }
         return List.copyOf(columns);
     }
@@ -96,10 +98,12 @@ final class Columns {
 
     /** {@code Common.IsCalendarYearMonth} → {@code calendaryearmonth}. */
     private static String calendar(Map<String, String> terms) {
-        return terms.entrySet().stream()
-                .filter(e -> e.getKey().startsWith(Terms.CALENDAR_PREFIX) || e.getKey().equals(Terms.DAY_OF_YEAR))
-                .filter(e -> isTrue(e.getValue()))
-                .map(e -> e.getKey().substring("common.is".length()))
-                .findFirst().orElse(null);
+        for (Map.Entry<String, String> e : terms.entrySet()) {
+            if ((e.getKey().startsWith(Terms.CALENDAR_PREFIX) || e.getKey().equals(Terms.DAY_OF_YEAR))
+                    && isTrue(e.getValue())) {
+                return e.getKey().substring("common.is".length());
+            }
+        }
+        return null;
     }
 }

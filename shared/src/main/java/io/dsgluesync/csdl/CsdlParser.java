@@ -44,8 +44,15 @@ public final class CsdlParser {
         }
         Map<String, String> aliases = new HashMap<>();
         List<Element> schemas = new ArrayList<>();
-        Xml.descendants(root, "Schema").forEach(schema -> {
-            schemas.add(schema);
+        List<Element> includes = new ArrayList<>();
+        Xml.forEachDescendant(root, element -> {
+            if ("Schema".equals(element.getLocalName())) {
+                schemas.add(element);
+            } else if ("Include".equals(element.getLocalName())) {
+                includes.add(element);
+            }
+        });
+        schemas.forEach(schema -> {
             String namespace = schema.getAttribute("Namespace");
             aliases.put(namespace, namespace);
             if (!schema.getAttribute("Alias").isEmpty()) {
@@ -57,7 +64,7 @@ public final class CsdlParser {
         }
         // Vocabularies may be included under any alias (SAP's ABAP services write SAP__common.Label), so terms are
         // resolved to their namespace before they are compared.
-        Xml.descendants(root, "Include").stream().filter(include -> !include.getAttribute("Alias").isEmpty())
+        includes.stream().filter(include -> !include.getAttribute("Alias").isEmpty())
                 .forEach(include -> aliases.putIfAbsent(include.getAttribute("Alias"),
                         include.getAttribute("Namespace")));
         SchemaIndex index = new SchemaIndex(assetName, aliases);
@@ -78,6 +85,9 @@ public final class CsdlParser {
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
             factory.setAttribute(MAX_ELEMENT_DEPTH_PROPERTY, Integer.toString(MAX_ELEMENT_DEPTH));
+            // The whole tree is read, so building it at once is cheaper than Xerces' default of building each node
+            // when first visited (https://xerces.apache.org/xerces2-j/features.html#dom.defer-node-expansion).
+            factory.setFeature("http://apache.org/xml/features/dom/defer-node-expansion", false);
             DocumentBuilder builder = factory.newDocumentBuilder();
             builder.setErrorHandler(null);
             return builder.parse(new ByteArrayInputStream(xml));
@@ -105,6 +115,10 @@ public final class CsdlParser {
         private final Map<String, String> entitySets = new LinkedHashMap<>();
         private final Map<String, Map<String, String>> annotations = new HashMap<>();
         private final Map<String, List<Map.Entry<String, Element>>> hierarchyAnnotations = new HashMap<>();
+        /** Each {@code Term} attribute as written → resolved and normalised; a document repeats a few terms. */
+        private final Map<String, String> terms = new HashMap<>();
+        /** Each property {@code Type} as written → resolved. */
+        private final Map<String, String> types = new HashMap<>();
 
         SchemaIndex(String assetName, Map<String, String> aliases) {
             this.assetName = assetName;
@@ -118,7 +132,9 @@ public final class CsdlParser {
                 entityTypes.put(qualified, type);
                 collectInline(qualified, type);
                 for (Element property : Xml.children(type, "Property")) {
-                    collectInline(qualified + "/" + property.getAttribute("Name"), property);
+                    if (Xml.hasChild(property, "Annotation")) {
+                        collectInline(qualified + "/" + property.getAttribute("Name"), property);
+                    }
                 }
             }
             for (Element type : Xml.children(schema, "ComplexType")) {
@@ -138,12 +154,14 @@ public final class CsdlParser {
         }
 
         private void collectInline(String target, Element element) {
-            Xml.children(element, "Annotation").forEach(a -> record(target, a));
+            for (Element annotation : Xml.children(element, "Annotation")) {
+                record(target, annotation);
+            }
         }
 
         /** A qualified annotation is a variant of the term (e.g. a short label) and is kept as {@code term#qualifier}. */
         private void record(String target, Element annotation) {
-            String term = Terms.normalise(qualify(annotation.getAttribute("Term")));
+            String term = terms.computeIfAbsent(annotation.getAttribute("Term"), t -> Terms.normalise(qualify(t)));
             String qualifier = annotation.getAttribute("Qualifier");
             annotations.computeIfAbsent(target, t -> new LinkedHashMap<>())
                     .put(qualifier.isEmpty() ? term : term + "#" + qualifier, Xml.annotationValue(annotation));
@@ -152,10 +170,15 @@ public final class CsdlParser {
             }
         }
 
-        /** {@code self.Address} → {@code StandaloneService.Address}, also inside {@code Collection(...)}. */
+        /**
+         * {@code self.Address} → {@code StandaloneService.Address}, also inside {@code Collection(...)}; a document
+         * repeats a few types.
+         */
         private String qualifyType(String type) {
-            CollectionType parsed = CollectionType.of(type);
-            return parsed.withItemType(qualify(parsed.itemType())).text();
+            return types.computeIfAbsent(type, t -> {
+                CollectionType parsed = CollectionType.of(t);
+                return parsed.withItemType(qualify(parsed.itemType())).text();
+            });
         }
 
         private String qualify(String name) {
@@ -185,9 +208,13 @@ public final class CsdlParser {
             }
             String setName = chosen != null ? chosen.getKey() : type.getAttribute("Name");
             Map<String, String> entityAnnotations = new LinkedHashMap<>(annotations.getOrDefault(typeName, Map.of()));
-            annotations.entrySet().stream()
-                    .filter(e -> e.getKey().endsWith("/" + setName) && !e.getKey().startsWith(typeName + "/"))
-                    .forEach(e -> entityAnnotations.putAll(e.getValue()));
+            String setSuffix = "/" + setName;
+            String typePrefix = typeName + "/";
+            annotations.forEach((target, byTerm) -> {
+                if (target.endsWith(setSuffix) && !target.startsWith(typePrefix)) {
+                    entityAnnotations.putAll(byTerm);
+                }
+            });
             List<CsdlColumn> columns = Columns.read(assetName, typeName, type, annotations, this::qualifyType);
             Map<String, List<CsdlColumn>> complex = new LinkedHashMap<>();
             complexTypes.forEach((name, element) -> complex.put(name,

@@ -32,11 +32,24 @@ final class Terms {
         String name = parts[parts.length - 1];
         String vocabulary = "";
         for (int i = parts.length - 2; i >= 0; i--) {
-            if (!parts[i].matches("[vV]\\d+")) {
+            if (!isVersion(parts[i])) {
                 vocabulary = parts[i];
                 break;
             }
         }
         return (vocabulary + "." + name).toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code v1}, {@code V2}: the version segment of a vocabulary's namespace ({@code com.sap.vocabularies.Common.v1}). */
+    private static boolean isVersion(String part) {
+        if (part.length() < 2 || (part.charAt(0) != 'v' && part.charAt(0) != 'V')) {
+            return false;
+        }
+        for (int i = 1; i < part.length(); i++) {
+            if (part.charAt(i) < '0' || part.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 
 /** DOM navigation by local name, and the value of a CSDL annotation in any of its notations. */
 final class Xml {
@@ -30,13 +30,34 @@ final class Xml {
         return found;
     }
 
-    static List<Element> descendants(Element parent, String localName) {
-        List<Element> found = new ArrayList<>();
-        NodeList nodes = parent.getElementsByTagNameNS("*", localName);
-        for (int i = 0; i < nodes.getLength(); i++) {
-            found.add((Element) nodes.item(i));
+    static boolean hasChild(Element parent, String localName) {
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element && localName.equals(element.getLocalName())) {
+                return true;
+            }
         }
-        return found;
+        return false;
+    }
+
+    /**
+     * Every element below {@code root} in document order, as {@code getElementsByTagNameNS("*", ...)} lists them, in
+     * one walk without recursion.
+     */
+    static void forEachDescendant(Element root, Consumer<Element> action) {
+        Node node = root.getFirstChild();
+        while (node != null) {
+            if (node instanceof Element element) {
+                action.accept(element);
+            }
+            Node next = node.getFirstChild();
+            while (next == null && node != root) {
+                next = node.getNextSibling();
+                if (next == null) {
+                    node = node.getParentNode();
+                }
+            }
+            node = next;
+        }
     }
 
     static Element firstChild(Element parent) {

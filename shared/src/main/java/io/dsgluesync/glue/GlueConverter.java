@@ -6,8 +6,11 @@ import io.dsgluesync.mapping.SyncParameters;
 import io.dsgluesync.mapping.TableDefinition;
 import io.dsgluesync.model.WireText;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.glue.model.Column;
 import software.amazon.awssdk.services.glue.model.Database;
@@ -82,7 +85,8 @@ public final class GlueConverter {
         StorageDescriptor.Builder sd = current == null ? StorageDescriptor.builder() : current.toBuilder();
         List<Column> partitionKeys = adopted && existing != null && existing.partitionKeys() != null
                 ? existing.partitionKeys() : columns(table.partitionKeys());
-        List<String> keyNames = partitionKeys.stream().map(Column::name).toList();
+        Set<String> keyNames = new HashSet<>();
+        partitionKeys.forEach(key -> keyNames.add(key.name()));
         sd.columns(columns(table.columns()).stream().filter(c -> !keyNames.contains(c.name())).toList());
         if (!adopted || current == null) {
             Map<String, String> serde = new TreeMap<>();
@@ -152,8 +156,26 @@ public final class GlueConverter {
 
     /** Glue accepts only the XML character set in text; a label with U+FFFF must not fail the write. */
     private static Map<String, String> clean(Map<String, String> parameters) {
+        if (parameters instanceof SortedMap<String, String> sorted && sorted.comparator() == null
+                && isClean(parameters)) {
+            return parameters; // the builder copies it anyway, in the same order
+        }
         Map<String, String> cleaned = new TreeMap<>();
         parameters.forEach((k, v) -> cleaned.put(WireText.clean(k), WireText.clean(v)));
         return cleaned;
+    }
+
+    private static boolean isClean(Map<String, String> parameters) {
+        for (String key : parameters.keySet()) {
+            if (WireText.clean(key) != key) {
+                return false;
+            }
+        }
+        for (String value : parameters.values()) {
+            if (WireText.clean(value) != value) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -11,14 +11,14 @@ import io.dsgluesync.model.JsonCodec;
 import io.dsgluesync.rules.AssetRules;
 import io.dsgluesync.rules.BusinessContext;
 import io.dsgluesync.rules.ColumnRules;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.HexFormat;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /** Asset + its entity model → the Glue database and table. Pure: no clients, no clock, no environment. */
@@ -52,7 +52,8 @@ public final class GlueTableMapper {
             all.addAll(ReplicaLayout.TECHNICAL_COLUMNS);
         }
         List<ColumnDefinition> partitionKeys = PartitionKeys.select(asset, all, rules.columns());
-        List<ColumnDefinition> columns = all.stream().filter(c -> !partitionKeys.contains(c)).toList();
+        Set<ColumnDefinition> keys = new HashSet<>(partitionKeys);
+        List<ColumnDefinition> columns = all.stream().filter(c -> !keys.contains(c)).toList();
         QueryEngineRules.check(asset, columns, partitionKeys);
         Map<String, String> parameters = tableParameters(asset, model, settings);
         businessContext(parameters, rules.context());
@@ -120,7 +121,7 @@ public final class GlueTableMapper {
             HiveType mapped = EdmTypes.toHive(column, model.complexTypes());
             String override = rules.types().get(column.name());
             HiveType type = override == null ? mapped : new HiveType(override, null);
-            Map<String, String> parameters = columnParameters(column, type);
+            SortedMap<String, String> parameters = columnParameters(column, type);
             if (override != null) {
                 parameters.put("datasphere.type_override", mapped.type() + " -> " + override);
             }
@@ -132,13 +133,15 @@ public final class GlueTableMapper {
                 parameters.put("datasphere.label", label);
             }
             GlueText.checkParameters(asset, "column " + column.name(), parameters);
-            columns.add(new ColumnDefinition(name, type.type(), GlueText.comment(label), Map.copyOf(parameters)));
+            // Sorted, so that the fingerprint's JSON (ORDER_MAP_ENTRIES_BY_KEYS) need not sort a copy of each column's.
+            columns.add(new ColumnDefinition(name, type.type(), GlueText.comment(label),
+                    Collections.unmodifiableSortedMap(parameters)));
         }
         return columns;
     }
 
-    private static Map<String, String> columnParameters(CsdlColumn column, HiveType type) {
-        Map<String, String> p = new TreeMap<>();
+    private static SortedMap<String, String> columnParameters(CsdlColumn column, HiveType type) {
+        SortedMap<String, String> p = new TreeMap<>();
         p.put("datasphere.original_name", column.name());
         p.put("datasphere.edm_type", edmTypeWithFacets(column));
         p.put("datasphere.nullable", Boolean.toString(column.nullable()));

@@ -2,9 +2,16 @@ package io.dsgluesync.mapping;
 
 import io.dsgluesync.model.AssetMessage;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Fits business text into Glue's fields: comments ≤ 255 without line breaks, descriptions ≤ 2,048. */
 final class GlueText {
+    /**
+     * Glue's CommentString pattern admits TAB but no other control character
+     * (https://docs.aws.amazon.com/glue/latest/webapi/API_Column.html).
+     */
+    private static final Pattern LINE_BREAKS_AND_CONTROLS = Pattern.compile("[\\r\\n\\x00-\\x08\\x0B-\\x1F]+");
+
     private GlueText() {
     }
 
@@ -42,10 +49,15 @@ final class GlueText {
         });
     }
 
+    /** Called twice for every column with a label, so the common case (no control character) does not match. */
     private static String flatten(String text) {
-        // Glue's CommentString pattern admits TAB but no other control character
-        // (https://docs.aws.amazon.com/glue/latest/webapi/API_Column.html).
-        return text.replaceAll("[\\r\\n\\x00-\\x08\\x0B-\\x1F]+", " ").strip();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 && c != '\t') {
+                return LINE_BREAKS_AND_CONTROLS.matcher(text).replaceAll(" ").strip();
+            }
+        }
+        return text.strip();
     }
 
     /**

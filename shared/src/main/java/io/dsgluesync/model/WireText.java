@@ -21,7 +21,12 @@ public final class WireText {
     }
 
     static boolean isClean(String text) {
-        for (int i = 0; i < text.length(); ) {
+        int i = 0;
+        // Most text is plain: below the surrogates and no control character.
+        while (i < text.length() && text.charAt(i) >= 0x20 && text.charAt(i) < 0xD800) {
+            i++;
+        }
+        while (i < text.length()) {
             int c = text.codePointAt(i);
             if (!allowed(c)) {
                 return false;

@@ -15,4 +15,11 @@ class GlueTextTest {
         assertTrue(GlueText.needsFullCopy(label), "the original goes into datasphere.label");
         assertTrue(!GlueText.needsFullCopy("Gross amount in\tEUR"));
     }
+
+    @Test
+    void plainTextIsOnlyStrippedAndCountsAsChangedWhenItWas() {
+        assertEquals("Gross amount", GlueText.comment("  Gross amount\t"));
+        assertTrue(GlueText.needsFullCopy(" Gross amount"), "stripping changed it");
+        assertTrue(!GlueText.needsFullCopy("Gross amount \u00e0 \ud83d\ude00"));
+    }
 }
