@@ -42,7 +42,7 @@ final class DiscoveryOperations {
     Map<String, Object> run(String runId, DiscoveryService.RunOptions options) {
         metrics.addMetadata("runId", runId);
         Optional<String> blocking = admission.blockingRun(runId, options.operation());
-        if (blocking.isPresent() && !options.plan() && service.prioritizes()) {
+        if (blocking.isPresent() && !options.plan() && !options.priorityOnly() && service.prioritizes()) {
             Optional<String> passBlocking = admission.blockingRun(runId, RunStarted.PRIORITY);
             if (passBlocking.isEmpty()) {
                 LOG.info("priority pass instead of a sync", entry("blockedBy", blocking.get()));
