@@ -64,7 +64,7 @@ final class DiscoveryWiring {
         // Discovery takes its requests from the budget all containers share; its own larger share is the fallback.
         DatasphereClient datasphere = DatasphereConnection.open(settings,
                 () -> DatasphereSecret.read(secrets, secretArn),
-                SharedRequestBudget.fromEnvironment(env, settings, () -> dynamo.orElseThrow()));
+                SharedRequestBudget.fromEnvironment(env, settings, dynamo::orElseThrow));
         SyncRulesSource.Reloading rules = SyncRulesSource.reloading(env, aws::s3);
         DiscoveryService.Queues queues = new DiscoveryService.Queues(required(env, "ASSET_QUEUE_URL"),
                 env.get("PRIORITY_ASSET_QUEUE_URL"), required(env, "RESULTS_QUEUE_URL"));

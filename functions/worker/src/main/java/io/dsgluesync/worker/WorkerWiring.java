@@ -56,9 +56,13 @@ final class WorkerWiring {
         SecretsManagerClient secrets = aws.build(SecretsManagerClient.builder());
         String secretArn = required(env, "DATASPHERE_SECRET_ARN");
         DatasphereSettings settings = DatasphereSettings.fromEnvironment(env);
+        // One DynamoDB client for the audit table's two users: the shared budget and halting.
+        String auditTable = env.get("AUDIT_TABLE_NAME");
+        Optional<DynamoDbClient> dynamo = auditTable == null || auditTable.isBlank() ? Optional.empty()
+                : Optional.of(aws.build(DynamoDbClient.builder()));
         DatasphereClient datasphere = DatasphereConnection.open(settings,
                 () -> DatasphereSecret.read(secrets, secretArn),
-                SharedRequestBudget.fromEnvironment(env, settings, () -> aws.build(DynamoDbClient.builder())));
+                SharedRequestBudget.fromEnvironment(env, settings, dynamo::orElseThrow));
         CallCounter glueCalls = new CallCounter();
         CatalogWriter.Settings writing = new CatalogWriter.Settings(
                 !"false".equalsIgnoreCase(env.getOrDefault("GLUE_SKIP_ARCHIVE", "true")),
@@ -73,17 +77,17 @@ final class WorkerWiring {
         return new WorkerWiring(sync, new QueuePublisher(aws.build(SqsClient.builder())),
                 required(env, "RESULTS_QUEUE_URL"),
                 Integer.parseInt(env.getOrDefault("ASSET_MAX_ATTEMPTS", "3")), timeReserve(env, settings),
-                runHalts(env, aws, mapping.databasePrefix()), mapping,
+                runHalts(env, dynamo, mapping.databasePrefix()), mapping,
                 "true".equalsIgnoreCase(env.get("DSGS_PRIME_AT_INIT")));
     }
 
     /** Halting needs the audit table ({@code AUDIT_TABLE_NAME}); without it every run is synced to its end. */
-    private static RunHalts runHalts(Map<String, String> env, AwsClients aws, String databasePrefix) {
-        String table = env.get("AUDIT_TABLE_NAME");
-        if (table == null || table.isBlank()) {
+    private static RunHalts runHalts(Map<String, String> env, Optional<DynamoDbClient> dynamo,
+                                     String databasePrefix) {
+        if (dynamo.isEmpty()) {
             return RunHalts.disabled();
         }
-        return new RunHalts(Optional.of(new RunGuard(aws.build(DynamoDbClient.builder()), table, Clock.systemUTC(),
+        return new RunHalts(Optional.of(new RunGuard(dynamo.get(), env.get("AUDIT_TABLE_NAME"), Clock.systemUTC(),
                 RunGuard.FailureWindow.fromEnvironment(env))), databasePrefix, Clock.systemUTC());
     }
 
