@@ -1,10 +1,10 @@
 package io.dsgluesync.bench;
 
 import io.dsgluesync.csdl.CsdlParser;
+import io.dsgluesync.glue.CatalogWriter;
 import io.dsgluesync.glue.GlueConverter;
 import io.dsgluesync.local.simulator.GeneratedAssets;
 import io.dsgluesync.local.simulator.SimAsset;
-import io.dsgluesync.mapping.Fingerprints;
 import io.dsgluesync.mapping.GlueTableMapper;
 import io.dsgluesync.mapping.MappingSettings;
 import io.dsgluesync.mapping.SyncParameters;
@@ -16,6 +16,7 @@ import io.dsgluesync.model.JsonCodec;
 import io.dsgluesync.rules.AssetRules;
 import io.dsgluesync.rules.SyncRules;
 import io.dsgluesync.rules.SyncRulesParser;
+import io.dsgluesync.sync.AssetSync;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Map;
-import java.util.TreeMap;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -90,16 +90,11 @@ final class WorkerMapping {
     TableInput parseAndMap() {
         AssetRules assetRules = new AssetRules(rules.businessContext(message.space(), message.asset(),
                 message.kind()), rules.columns(message.space(), message.asset(), message.kind()));
-        String configHash = Fingerprints.sha256(SyncParameters.MAPPING_VERSION + JsonCodec.write(mapping)
-                + assetRules.canonical());
+        String configHash = AssetSync.configHash(mapping, assetRules, message);
         TableDefinition definition = GlueTableMapper.map(message, CsdlParser.parse(message.asset(), metadata), mapping,
                 assetRules);
-        // The markers of a new table, as CatalogWriter#markers sets them: sync metadata, owner, deployment.
-        Map<String, String> markers = new TreeMap<>();
-        markers.put(SyncParameters.CONFIG_HASH, configHash);
-        markers.put(SyncParameters.METADATA_ETAGS, etags);
-        markers.put(SyncParameters.MANAGED_BY, SyncParameters.MANAGED_BY_VALUE);
-        markers.put(SyncParameters.DEPLOYMENT, DEPLOYMENT);
+        Map<String, String> markers = CatalogWriter.newTableMarkers(Map.of(SyncParameters.CONFIG_HASH, configHash,
+                SyncParameters.METADATA_ETAGS, etags), DEPLOYMENT);
         return GlueConverter.tableInput(definition, markers, message.runId(), clock.instant());
     }
 

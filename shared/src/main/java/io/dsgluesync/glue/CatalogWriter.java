@@ -152,10 +152,16 @@ public class CatalogWriter {
     }
 
     /** The sync's markers for a table: its metadata, its owner and, for a table it adopts, when. */
-    private Map<String, String> markers(Map<String, String> syncMetadata, StoredTable existing) {
+    /** The markers the sync writes on a new table of {@code deployment}: its sync metadata, managed-by, deployment. */
+    public static Map<String, String> newTableMarkers(Map<String, String> syncMetadata, String deployment) {
         Map<String, String> markers = new TreeMap<>(syncMetadata);
         markers.put(SyncParameters.MANAGED_BY, SyncParameters.MANAGED_BY_VALUE);
-        markers.put(SyncParameters.DEPLOYMENT, settings.deployment());
+        markers.put(SyncParameters.DEPLOYMENT, deployment);
+        return markers;
+    }
+
+    private Map<String, String> markers(Map<String, String> syncMetadata, StoredTable existing) {
+        Map<String, String> markers = newTableMarkers(syncMetadata, settings.deployment());
         if (existing != null) {
             String adopted = existing.parameters().get(SyncParameters.ADOPTED_AT);
             if (adopted != null) {

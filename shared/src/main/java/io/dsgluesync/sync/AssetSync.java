@@ -80,8 +80,7 @@ public class AssetSync {
             // The replication binding is configuration too: a flow moved to another folder or bucket must reach the
             // table even while the asset's $metadata answers 304. The mapping's version makes a release that maps
             // differently re-map every table once.
-            String configHash = Fingerprints.sha256(SyncParameters.MAPPING_VERSION + JsonCodec.write(mapping)
-                    + assetRules.canonical() + (message.replica() == null ? "" : JsonCodec.write(message.replica())));
+            String configHash = configHash(mapping, assetRules, message);
             Map<String, Optional<StoredTable>> stored = new LinkedHashMap<>();
             for (TargetCatalog target : targets) {
                 String name = target.target().name();
@@ -258,6 +257,15 @@ public class AssetSync {
     }
 
     /** The ETags every target holds for the same mapping configuration; empty when any target lacks them. */
+    /**
+     * The hash of everything besides the {@code $metadata} that shapes an asset's table: the mapping's version and
+     * settings, the asset's rules, and its replication binding.
+     */
+    public static String configHash(MappingSettings mapping, AssetRules assetRules, AssetMessage message) {
+        return Fingerprints.sha256(SyncParameters.MAPPING_VERSION + JsonCodec.write(mapping) + assetRules.canonical()
+                + (message.replica() == null ? "" : JsonCodec.write(message.replica())));
+    }
+
     private static Map<String, String> commonEtags(Map<String, Optional<StoredTable>> stored, String configHash,
                                                    String deployment) {
         Map<String, String> common = null;
