@@ -138,9 +138,9 @@ public class DiscoveryService {
         // A plan reads only: the permission probes' write attempts (made to fail) are left to the runs that write.
         // A priority pass comes every few minutes between syncs, which probe.
         // A check that passed for the same targets and databases is remembered for a while (GlueSide.checks).
-        String checkKey = PermissionCheck.key(glue.targets(), databases(spaces), glue.databasePrefix());
-        if (glue.validateFirst() && !options.plan() && !options.priorityOnly()
-                && !glue.checks().passedRecently(checkKey)) {
+        String checkKey = glue.validateFirst() && !options.plan() && !options.priorityOnly()
+                ? PermissionCheck.key(glue.targets(), databases(spaces), glue.databasePrefix()) : null;
+        if (checkKey != null && !glue.checks().passedRecently(checkKey)) {
             List<PermissionCheck.TargetReport> reports = check(spaces);
             List<String> missing = reports.stream().flatMap(r -> r.missing().stream().map(m -> r.target() + ": " + m))
                     .toList();

@@ -51,10 +51,6 @@ final class RunAdmission {
             return RunStarted.PRIORITY.equals(operation);
         }
 
-        ActiveRun withRunId(String id) {
-            return new ActiveRun(id, operation, since);
-        }
-
         String describe() {
             return (priorityPass() ? "priority pass " : "run ") + runId + " still active since " + since;
         }
@@ -80,8 +76,8 @@ final class RunAdmission {
                 if (other.equals(runId)) {
                     continue;
                 }
-                store.get().summaryItem(other).flatMap(summary -> activeSince(summary, oldestActive))
-                        .ifPresent(since -> active.add(since.withRunId(other)));
+                store.get().summaryItem(other).flatMap(summary -> activeRun(other, summary, oldestActive))
+                        .ifPresent(active::add);
             }
         } catch (RuntimeException e) {
             LOG.warn("run index unreadable, the run starts without the one-at-a-time check", e);
@@ -98,8 +94,9 @@ final class RunAdmission {
                 "assetsEnqueued", 0);
     }
 
-    /** A run that has no final status and started after {@code oldestActive} (its id filled in by the caller). */
-    private static Optional<ActiveRun> activeSince(Map<String, AttributeValue> summary, Instant oldestActive) {
+    /** The run {@code runId} if it has no final status and started after {@code oldestActive}. */
+    private static Optional<ActiveRun> activeRun(String runId, Map<String, AttributeValue> summary,
+                                                 Instant oldestActive) {
         if (summary.containsKey("status") || summary.containsKey("skippedReason")
                 || !summary.containsKey("startedAt")) {
             return Optional.empty();
@@ -108,7 +105,7 @@ final class RunAdmission {
         String operation = summary.containsKey("operation") ? summary.get("operation").s() : RunStarted.SYNC;
         try {
             return Instant.parse(startedAt).isAfter(oldestActive)
-                    ? Optional.of(new ActiveRun(null, operation, startedAt)) : Optional.empty();
+                    ? Optional.of(new ActiveRun(runId, operation, startedAt)) : Optional.empty();
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
