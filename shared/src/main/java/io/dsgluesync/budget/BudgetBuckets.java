@@ -17,20 +17,24 @@ import java.util.Optional;
  * {@code L = 4 s} and 15 requests a bucket: 225 a minute, 93.75 % of the budget, guaranteed in any window.
  * Budgets under 7 a minute leave no capacity in any such bucket and are not shared ({@link #forBudget} is empty).
  *
- * <p>Tokens are taken only before the last {@link #MARGIN} of a bucket: a request sent on a token reaches the tenant
+ * <p>Tokens are taken only before the last {@link #margin()} of a bucket: a request sent on a token reaches the tenant
  * a little later, and containers' clocks differ a little. As long as those two spreads together stay within the
  * margin, each bucket's requests arrive within one bucket length of each other, the windows' arithmetic above
- * holds at the tenant, not only at the callers.
+ * holds at the tenant, not only at the callers. The margin is a quarter of the bucket (at least
+ * {@link #MIN_MARGIN}): a fixed 250 ms proved too short on a loaded two-core machine, where a request reached the
+ * tenant more than 250 ms after its token. When containers compete, a bucket's capacity is taken in its first
+ * three quarters anyway, so the wider margin costs no throughput; a lone slow caller waits at most a quarter bucket.
  */
 public record BudgetBuckets(int requestsPerMinute, Duration length, int capacity) {
 
-    /** The end of each bucket in which no token is handed out. */
-    public static final Duration MARGIN = Duration.ofMillis(250);
+    /** The shortest end of a bucket in which no token is handed out. */
+    public static final Duration MIN_MARGIN = Duration.ofMillis(250);
     static final int MAX_LENGTH_SECONDS = 10;
 
     public BudgetBuckets {
-        if (length.isNegative() || length.compareTo(MARGIN) <= 0 || capacity < 1) {
-            throw new IllegalArgumentException("a bucket needs a length above " + MARGIN + " and a capacity of 1 or"
+        if (length.isNegative() || length.compareTo(MIN_MARGIN.multipliedBy(4)) < 0 || capacity < 1) {
+            throw new IllegalArgumentException("a bucket needs a length of " + MIN_MARGIN.multipliedBy(4)
+                    + " or more and a capacity of 1 or"
                     + " more: " + length + ", " + capacity);
         }
     }
@@ -75,8 +79,14 @@ public record BudgetBuckets(int requestsPerMinute, Duration length, int capacity
         return Instant.ofEpochMilli(bucket * length.toMillis());
     }
 
+    /** The end of each bucket in which no token is handed out: a quarter of the bucket, at least {@link #MIN_MARGIN}. */
+    public Duration margin() {
+        Duration quarter = length.dividedBy(4);
+        return quarter.compareTo(MIN_MARGIN) < 0 ? MIN_MARGIN : quarter;
+    }
+
     /** Whether a token of the bucket {@code instant} falls in may still be taken then (it is before the margin). */
     public boolean takesTokensAt(Instant instant) {
-        return instant.isBefore(startOf(bucketAt(instant) + 1).minus(MARGIN));
+        return instant.isBefore(startOf(bucketAt(instant) + 1).minus(margin()));
     }
 }

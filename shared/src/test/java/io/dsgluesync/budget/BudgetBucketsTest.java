@@ -51,7 +51,7 @@ class BudgetBucketsTest {
         for (int budget : new int[] {7, 30, 60, 100, 120, 240, 300, 1000}) {
             BudgetBuckets buckets = BudgetBuckets.forBudget(budget).orElseThrow();
             long length = buckets.length().toMillis();
-            long usable = length - BudgetBuckets.MARGIN.toMillis();
+            long usable = length - buckets.margin().toMillis();
             for (long start = 0; start < 2 * length; start++) {
                 long end = start + 60_000; // [start, end)
                 int touched = 0;
@@ -80,13 +80,14 @@ class BudgetBucketsTest {
     }
 
     @Test
-    void noTokenIsTakenInTheLastQuarterSecondOfABucket() {
+    void noTokenIsTakenInTheLastQuarterOfABucket() {
         BudgetBuckets buckets = BudgetBuckets.forBudget(240).orElseThrow();
         Instant start = buckets.startOf(buckets.bucketAt(Instant.parse("2026-12-02T10:36:05.300Z")));
         assertEquals(Instant.parse("2026-12-02T10:36:04Z"), start);
         assertTrue(buckets.takesTokensAt(start));
-        assertTrue(buckets.takesTokensAt(start.plusMillis(3749)));
-        assertFalse(buckets.takesTokensAt(start.plusMillis(3750)));
+        assertEquals(java.time.Duration.ofSeconds(1), buckets.margin());
+        assertTrue(buckets.takesTokensAt(start.plusMillis(2999)));
+        assertFalse(buckets.takesTokensAt(start.plusMillis(3000)));
         assertFalse(buckets.takesTokensAt(start.plusMillis(3999)));
     }
 }
