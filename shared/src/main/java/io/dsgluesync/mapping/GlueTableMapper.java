@@ -89,6 +89,51 @@ public final class GlueTableMapper {
                 unsigned.partitionKeys(), unsigned.storage(), Map.copyOf(parameters), fingerprint, unsigned.warnings());
     }
 
+    /**
+     * The definition with more table parameters and more column parameters (keyed by the column's Datasphere name,
+     * {@code datasphere.original_name}), signed again: what the mapping adds from sources beside the
+     * {@code $metadata}, e.g. lineage from the design-time definition. Columns the map does not name are unchanged;
+     * names of no column are ignored.
+     */
+    public static TableDefinition withParameters(AssetMessage asset, TableDefinition table,
+                                                 Map<String, String> tableParameters,
+                                                 Map<String, Map<String, String>> columnParameters) {
+        if (tableParameters.isEmpty() && columnParameters.isEmpty()) {
+            return table;
+        }
+        Map<String, String> parameters = new HashMap<>(table.parameters());
+        parameters.remove(SyncParameters.FINGERPRINT);
+        parameters.putAll(tableParameters);
+        GlueText.checkParameters(asset, "table " + table.name(), parameters);
+        TableDefinition unsigned = new TableDefinition(table.database(), table.name(), table.description(),
+                withColumnParameters(asset, table.columns(), columnParameters),
+                withColumnParameters(asset, table.partitionKeys(), columnParameters), table.storage(), parameters,
+                null, table.warnings());
+        String fingerprint = fingerprint(unsigned);
+        parameters.put(SyncParameters.FINGERPRINT, fingerprint);
+        return new TableDefinition(unsigned.database(), unsigned.name(), unsigned.description(), unsigned.columns(),
+                unsigned.partitionKeys(), unsigned.storage(), Map.copyOf(parameters), fingerprint, unsigned.warnings());
+    }
+
+    private static List<ColumnDefinition> withColumnParameters(AssetMessage asset, List<ColumnDefinition> columns,
+                                                               Map<String, Map<String, String>> added) {
+        List<ColumnDefinition> result = new ArrayList<>(columns.size());
+        for (ColumnDefinition column : columns) {
+            Map<String, String> more = column.parameters() == null ? null
+                    : added.get(column.parameters().get("datasphere.original_name"));
+            if (more == null || more.isEmpty()) {
+                result.add(column);
+                continue;
+            }
+            SortedMap<String, String> parameters = new TreeMap<>(column.parameters());
+            parameters.putAll(more);
+            GlueText.checkParameters(asset, "column " + column.name(), parameters);
+            result.add(new ColumnDefinition(column.name(), column.type(), column.comment(),
+                    Collections.unmodifiableSortedMap(parameters)));
+        }
+        return List.copyOf(result);
+    }
+
     private static void businessContext(Map<String, String> p, BusinessContext context) {
         putIfPresent(p, "datasphere.steward", context.steward());
         putIfPresent(p, "datasphere.owner", context.owner());

@@ -61,7 +61,7 @@ public class AssetSync {
         this.targets = targets;
         this.mapping = mapping;
         this.rules = rules;
-        this.fetcher = new MetadataFetcher(datasphere, designTime);
+        this.fetcher = new MetadataFetcher(datasphere, designTime, false);
         this.audit = new AuditRecords(datasphere, glueCalls, clock, () -> targets.stream()
                 .map(t -> t.identity().get().account()).distinct().collect(Collectors.joining(",")));
     }

@@ -20,15 +20,22 @@ import java.util.Map;
 
 /**
  * Fetches what an asset is made of: its relational and/or analytical {@code $metadata} (conditionally, with the
- * stored ETags), and its CSN when design-time enrichment is on or the object exists only at design time.
+ * stored ETags), and its CSN when design-time enrichment or lineage is on or the object exists only at design time.
+ * The design-time API answers no ETag, so the CSN is read only when the {@code $metadata} changed (or there is none).
  */
 final class MetadataFetcher {
     private final DatasphereClient datasphere;
     private final boolean designTime;
+    private final boolean lineage;
 
-    MetadataFetcher(DatasphereClient datasphere, boolean designTime) {
+    MetadataFetcher(DatasphereClient datasphere, boolean designTime, boolean lineage) {
         this.datasphere = datasphere;
         this.designTime = designTime;
+        this.lineage = lineage;
+    }
+
+    /** The raw design-time definition read for an asset: its CSN, or for a replica its flow's definition. */
+    record Definition(String type, String name, byte[] json) {
     }
 
     /** The fetched documents of one asset, or the knowledge that none changed. */
@@ -37,15 +44,22 @@ final class MetadataFetcher {
         private final MetadataDocument relational;
         private final MetadataDocument analytical;
         private final EntityModel csn;
+        private final Definition definition;
         private final List<String> notes;
 
         Documents(AssetMessage message, MetadataDocument relational, MetadataDocument analytical, EntityModel csn,
-                  List<String> notes) {
+                  Definition definition, List<String> notes) {
             this.message = message;
             this.relational = relational;
             this.analytical = analytical;
             this.csn = csn;
+            this.definition = definition;
             this.notes = notes;
+        }
+
+        /** The design-time definition read for this asset, or null when none was read (or it was unavailable). */
+        Definition definition() {
+            return definition;
         }
 
         boolean allNotModified() {
@@ -85,11 +99,12 @@ final class MetadataFetcher {
 
     Documents fetch(AssetMessage message, Map<String, String> etags) {
         if (message.designTimeOnly()) {
-            return new Documents(message, null, null, csn(message), List.of());
+            Definition definition = definition(message);
+            return new Documents(message, null, null, model(message, definition), definition, List.of());
         }
         MetadataDocument relational = document(message.relationalMetadataUrl(), etags.get("relational"));
         MetadataDocument analytical = document(message.analyticalMetadataUrl(), etags.get("analytical"));
-        Documents documents = new Documents(message, relational, analytical, null, List.of());
+        Documents documents = new Documents(message, relational, analytical, null, null, List.of());
         if (documents.allNotModified()) {
             return documents;
         }
@@ -99,30 +114,48 @@ final class MetadataFetcher {
             analytical = document(message.analyticalMetadataUrl(), null);
         }
         List<String> notes = new ArrayList<>();
-        EntityModel csn = designTime ? optionalCsn(message, notes) : null;
-        return new Documents(message, relational, analytical, csn, notes);
+        Definition definition = designTime || lineage ? optionalDefinition(message, notes) : null;
+        EntityModel csn = null;
+        if (designTime && definition != null) {
+            try {
+                csn = model(message, definition);
+            } catch (CsdlException e) {
+                notes.add("design-time enrichment unreadable: " + e.getMessage());
+            }
+        }
+        return new Documents(message, relational, analytical, csn, definition, notes);
     }
 
     private MetadataDocument document(String url, String etag) {
         return url == null ? null : datasphere.fetchMetadata(URI.create(url), etag);
     }
 
-    private EntityModel csn(AssetMessage message) {
+    /** Reads the asset's CSN, or a replica's flow definition (read again: messages stay small). */
+    private Definition definition(AssetMessage message) {
         if (message.kind() == AssetKind.REPLICATED_OBJECT) {
-            return replicated(message);
+            S3Replica replica = message.replica();
+            if (replica.bucket() == null) {
+                throw new AssetSkippedException("replication flow " + replica.taskPath() + " writes to connection "
+                        + replica.connection() + ", which the rules file's replication.targets does not map to a"
+                        + " bucket");
+            }
+            return new Definition(message.kind().designType(), replica.flow(),
+                    datasphere.fetchCsn(message.space(), message.kind().designType(), replica.flow()));
         }
-        return CsnParser.parse(message.asset(),
+        return new Definition(message.kind().designType(), message.asset(),
                 datasphere.fetchCsn(message.space(), message.kind().designType(), message.asset()));
     }
 
-    /** A replicated object's columns, from its replication flow's definition (read again: messages stay small). */
-    private EntityModel replicated(AssetMessage message) {
-        S3Replica replica = message.replica();
-        if (replica.bucket() == null) {
-            throw new AssetSkippedException("replication flow " + replica.taskPath() + " writes to connection "
-                    + replica.connection() + ", which the rules file's replication.targets does not map to a bucket");
+    private static EntityModel model(AssetMessage message, Definition definition) {
+        if (message.kind() == AssetKind.REPLICATED_OBJECT) {
+            return replicated(message, definition.json());
         }
-        byte[] flow = datasphere.fetchCsn(message.space(), message.kind().designType(), replica.flow());
+        return CsnParser.parse(message.asset(), definition.json());
+    }
+
+    /** A replicated object's columns, from its replication flow's definition. */
+    private static EntityModel replicated(AssetMessage message, byte[] flow) {
+        S3Replica replica = message.replica();
         FlowTask task = ReplicationFlowParser.parse(replica.flow(), flow).stream()
                 .filter(t -> t.task().equals(replica.task())).findFirst()
                 .orElseThrow(() -> new AssetSkippedException("replication flow " + replica.flow()
@@ -133,17 +166,20 @@ final class MetadataFetcher {
                         + "): no table can be registered for its files"));
     }
 
-    /** The enrichment is optional: only a transient error fails the asset, others become a note. */
-    private EntityModel optionalCsn(AssetMessage message, List<String> notes) {
+    /**
+     * Enrichment and lineage are optional: only a transient error fails the asset, others (e.g. HTTP 403 when the
+     * technical user may read the consumption model but not the design-time object) become a note.
+     */
+    private Definition optionalDefinition(AssetMessage message, List<String> notes) {
         try {
-            return csn(message);
+            return definition(message);
         } catch (DatasphereException e) {
             if (e.retryable()) {
                 throw e;
             }
-            notes.add("design-time enrichment unavailable: " + e.getMessage());
-        } catch (CsdlException e) {
-            notes.add("design-time enrichment unreadable: " + e.getMessage());
+            notes.add("design-time definition unavailable (no enrichment or lineage): " + e.getMessage());
+        } catch (AssetSkippedException e) {
+            notes.add("design-time definition unavailable: " + e.getMessage());
         }
         return null;
     }
