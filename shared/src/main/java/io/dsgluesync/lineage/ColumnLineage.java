@@ -16,7 +16,10 @@ public record ColumnLineage(String column, List<SourceColumn> sources, String tr
         sources = List.copyOf(sources);
     }
 
-    /** A column of a source object. {@code space}/{@code object} as in {@link Upstream}. */
+    /**
+     * A column of a source object. {@code space}/{@code object} as in {@link Upstream}; for an external source
+     * {@code object} is its remote entity ({@link Upstream#remoteEntity()}).
+     */
     public record SourceColumn(String space, String object, String column) {
     }
 }

@@ -5,13 +5,13 @@ import java.util.function.Supplier;
 
 /**
  * One object of the design-time API: a catalog asset seen as a view or analytic model, or an object the catalog
- * does not list (local and remote tables, replication flows).
+ * does not list (local and remote tables, replication and data flows).
  *
  * @param spaceName owning space
  * @param type      which list it appears in
  * @param name      technical name
  * @param csnSource what a read answers, rendered on request: the CSN document {@code {"definitions":{...}}}, or for
- *                  a flow its definition ({@code {"replicationflows":{...}}})
+ *                  a flow its definition ({@code {"replicationflows"|"dataflows":{...}}})
  */
 public record DesignObject(String spaceName, DesignObjectType type, String name, Supplier<String> csnSource) {
 

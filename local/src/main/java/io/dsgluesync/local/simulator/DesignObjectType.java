@@ -14,7 +14,9 @@ public enum DesignObjectType {
     LOCAL_TABLES("localtables"),
     REMOTE_TABLES("remotetables"),
     /** Answers a flow definition {@code {"replicationflows":{<name>:{...}}}} instead of a CSN document. */
-    REPLICATION_FLOWS("replicationflows");
+    REPLICATION_FLOWS("replicationflows"),
+    /** Answers a flow definition {@code {"dataflows":{<name>:{"kind":"sap.dis.dataflow","contents":{...}}}}}. */
+    DATA_FLOWS("dataflows");
 
     private final String segment;
 
@@ -29,7 +31,7 @@ public enum DesignObjectType {
 
     /** Flows answer their definition under a root key named like the segment, not CSN {@code definitions}. */
     public boolean isFlow() {
-        return this == REPLICATION_FLOWS;
+        return this == REPLICATION_FLOWS || this == DATA_FLOWS;
     }
 
     public static Optional<DesignObjectType> ofSegment(String segment) {

@@ -14,7 +14,7 @@ import java.util.List;
  * Reads the sample tenant from the classpath: {@code /tenant/sample/catalog.json} lists spaces and assets, and
  * each metadata document lives in {@code /tenant/sample/<SPACE>/<ASSET>.<relational|analytical>.xml}. Every
  * catalog asset and every entry of a space's {@code designObjects} (objects the catalog does not list) has its CSN
- * in {@code /tenant/sample/csn/<SPACE>/<NAME>.json}; for a replication flow that file holds the flow definition.
+ * in {@code /tenant/sample/csn/<SPACE>/<NAME>.json}; for a replication or data flow that file holds the flow definition.
  */
 final class SampleTenantLoader {
 

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * The spaces and exposed assets one simulated tenant serves, in catalog order, plus design-time objects the catalog
- * does not list (local and remote tables, replication flows). Immutable.
+ * does not list (local and remote tables, replication and data flows). Immutable.
  */
 public final class Tenant {
 
@@ -71,7 +71,7 @@ public final class Tenant {
 
     /**
      * The hand-written tenant of {@code /tenant/sample/}: two spaces, seven assets, and design objects the catalog
-     * does not list, four of them replication flows (see its catalog.json).
+     * does not list, four of them replication flows and one a data flow (see its catalog.json).
      */
     public static Tenant sample() {
         return SampleTenantLoader.load();

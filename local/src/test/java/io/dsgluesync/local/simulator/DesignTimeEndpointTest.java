@@ -167,6 +167,21 @@ class DesignTimeEndpointTest {
     }
 
     @Test
+    void aDataFlowIsListedAndReadLikeAReplicationFlow() {
+        assertEquals(List.of("DF_LOAD_ENROLLMENT"), names("SPACE_A", "dataflows"));
+        assertEquals(List.of(), names("SAP_CONTENT", "dataflows"));
+        HttpResponse<String> response = client.get(ROOT + "SPACE_A/dataflows/DF_LOAD_ENROLLMENT", token, "Accept", CSN);
+        assertEquals(200, response.statusCode());
+        JsonNode flow = SimClient.json(response).path("dataflows").path("DF_LOAD_ENROLLMENT");
+        assertEquals("sap.dis.dataflow", flow.path("kind").asText());
+        JsonNode target = flow.path("contents").path("processes").path("target1");
+        assertEquals("com.sap.database.table.producer", target.path("component").asText());
+        assertEquals("COLLEGE_ENROLLMENT_RAW", target.path("metadata").path("config").path("dwcEntity").asText());
+        assertEquals("CAMPUS_MSSQL", flow.path("contents").path("processes").path("source1").path("metadata")
+                .path("config").path("hanaConnection").path("connectionID").asText());
+    }
+
+    @Test
     void anyOtherAcceptIs406() {
         String path = ROOT + "SAP_CONTENT/views/SAP_SC_SALES_V_SalesOrders";
         for (String accept : List.of("application/json", "*/*", "application/vnd.sap.datasphere.object.content.simplified+json")) {
@@ -183,7 +198,7 @@ class DesignTimeEndpointTest {
     void objectsAreFoundOnlyUnderTheirOwnType() {
         assertEquals(404, client.get(ROOT + "SAP_CONTENT/views/SALES_AM_ORDER_ITEMS", token, "Accept", CSN).statusCode());
         assertEquals(404, client.get(ROOT + "SAP_CONTENT/views/NOPE", token, "Accept", CSN).statusCode());
-        assertEquals(404, client.get(ROOT + "SAP_CONTENT/dataflows", token).statusCode());
+        assertEquals(404, client.get(ROOT + "SAP_CONTENT/taskchains", token).statusCode());
         assertEquals(200, client.get(ROOT + "SAP_CONTENT/views/SAP.TIME.VIEW_DIMENSION_DAY/", token, "Accept", CSN)
                 .statusCode());
         HttpResponse<String> missing = client.get(ROOT + "SPACE_A/localtables/BusinessPartners", token, "Accept", CSN);

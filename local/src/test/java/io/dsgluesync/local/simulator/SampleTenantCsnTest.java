@@ -50,6 +50,7 @@ class SampleTenantCsnTest {
         assertTrue(tenant.designObject("SPACE_A", DesignObjectType.REMOTE_TABLES, "BusinessPartners").isPresent());
         assertEquals(List.of("RF_SALES_TO_BQ", "RF_SALES_TO_S3"),
                 tenant.designObjects("SAP_CONTENT", DesignObjectType.REPLICATION_FLOWS));
+        assertEquals(List.of("DF_LOAD_ENROLLMENT"), tenant.designObjects("SPACE_A", DesignObjectType.DATA_FLOWS));
         assertTrue(tenant.asset("SAP_CONTENT", "RF_SALES_TO_S3").isEmpty());
         assertTrue(tenant.asset("SPACE_A", "BusinessPartners").isEmpty());
         assertTrue(tenant.designObject("SPACE_A", DesignObjectType.VIEWS, "BusinessPartners").isEmpty());
