@@ -13,6 +13,7 @@ import io.dsgluesync.glue.StoredTable;
 import io.dsgluesync.glue.TableStates;
 import io.dsgluesync.glue.TargetCatalog;
 import io.dsgluesync.glue.WriteOutcome;
+import io.dsgluesync.lineage.Lineage;
 import io.dsgluesync.mapping.Fingerprints;
 import io.dsgluesync.mapping.GlueNames;
 import io.dsgluesync.mapping.GlueTableMapper;
@@ -48,20 +49,31 @@ public class AssetSync {
     private final java.util.function.Supplier<SyncRules> rules;
     private final MetadataFetcher fetcher;
     private final AuditRecords audit;
+    private final LineageSupport lineage;
 
     public AssetSync(DatasphereClient datasphere, List<TargetCatalog> targets, CallCounter glueCalls,
                      MappingSettings mapping, SyncRules rules, boolean designTime, Clock clock) {
         this(datasphere, targets, glueCalls, mapping, () -> rules, designTime, clock);
     }
 
-    /** With the rules read through {@code rules} for every asset (a reloading source keeps them current). */
     public AssetSync(DatasphereClient datasphere, List<TargetCatalog> targets, CallCounter glueCalls,
                      MappingSettings mapping, java.util.function.Supplier<SyncRules> rules, boolean designTime,
                      Clock clock) {
+        this(datasphere, targets, glueCalls, mapping, rules, designTime, LineageSupport.OFF, clock);
+    }
+
+    /**
+     * With the rules read through {@code rules} for every asset (a reloading source keeps them current), and the
+     * lineage read from each changed asset's design-time definition when {@code lineage} is on.
+     */
+    public AssetSync(DatasphereClient datasphere, List<TargetCatalog> targets, CallCounter glueCalls,
+                     MappingSettings mapping, java.util.function.Supplier<SyncRules> rules, boolean designTime,
+                     LineageSupport lineage, Clock clock) {
         this.targets = targets;
         this.mapping = mapping;
         this.rules = rules;
-        this.fetcher = new MetadataFetcher(datasphere, designTime, false);
+        this.lineage = lineage;
+        this.fetcher = new MetadataFetcher(datasphere, designTime, lineage.enabled());
         this.audit = new AuditRecords(datasphere, glueCalls, clock, () -> targets.stream()
                 .map(t -> t.identity().get().account()).distinct().collect(Collectors.joining(",")));
     }
@@ -80,7 +92,9 @@ public class AssetSync {
             // The replication binding is configuration too: a flow moved to another folder or bucket must reach the
             // table even while the asset's $metadata answers 304. The mapping's version makes a release that maps
             // differently re-map every table once.
-            String configHash = configHash(mapping, assetRules, message);
+            // Turning lineage on (or off) re-maps every table once, as a rules change does.
+            String configHash = lineage.enabled() ? Fingerprints.sha256(configHash(mapping, assetRules, message)
+                    + "+lineage") : configHash(mapping, assetRules, message);
             Map<String, Optional<StoredTable>> stored = new LinkedHashMap<>();
             for (TargetCatalog target : targets) {
                 String name = target.target().name();
@@ -96,7 +110,9 @@ public class AssetSync {
             }
             List<String> notes = new ArrayList<>(documents.notes());
             EntityModel model = documents.model();
-            TableDefinition definition = GlueTableMapper.map(message, model, mapping, assetRules);
+            TableDefinition mapped = GlueTableMapper.map(message, model, mapping, assetRules);
+            Lineage lineage = this.lineage.read(message, documents.definition(), notes);
+            TableDefinition definition = this.lineage.apply(message, mapped, lineage);
             Map<String, String> syncMetadata = new LinkedHashMap<>();
             syncMetadata.put(SyncParameters.CONFIG_HASH, configHash);
             if (!documents.etags().isEmpty()) {
