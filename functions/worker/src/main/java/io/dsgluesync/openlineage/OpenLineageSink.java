@@ -41,7 +41,7 @@ public final class OpenLineageSink implements LineageSink {
     public static OpenLineageSink http(OpenLineageSettings settings, Optional<String> apiKey, Metrics metrics) {
         HttpConfig config = new HttpConfig();
         config.setUrl(settings.url());
-        config.setEndpoint(settings.endpoint());
+        settings.endpoint().ifPresent(config::setEndpoint);
         config.setTimeoutInMillis(Math.toIntExact(settings.timeout().toMillis()));
         apiKey.ifPresent(key -> {
             ApiKeyTokenProvider auth = new ApiKeyTokenProvider();

@@ -93,27 +93,24 @@ final class WorkerWiring {
     }
 
     /**
-     * OpenLineage events when {@code OPENLINEAGE_URL} is set. The API key secret is read once here; when it cannot be
-     * read the sync goes on and every synced table carries the problem in its notes instead of sending unauthenticated.
+     * OpenLineage events when {@code OPENLINEAGE_URL} is set. The API key secret is read once here. Lineage never stops
+     * the sync: when its configuration or secret is unusable, tables are synced and each carries the problem in its
+     * audit notes instead.
      */
     static LineageSink lineage(Map<String, String> env, SecretsManagerClient secrets) {
-        Optional<OpenLineageSettings> settings = OpenLineageSettings.fromEnvironment(env);
-        if (settings.isEmpty()) {
-            return LineageSink.NONE;
-        }
-        Optional<String> apiKey = Optional.empty();
-        if (settings.get().apiKeySecretArn().isPresent()) {
-            String arn = settings.get().apiKeySecretArn().get();
-            try {
-                apiKey = Optional.of(secrets.getSecretValue(r -> r.secretId(arn)).secretString().strip());
-            } catch (RuntimeException e) {
-                LOG.error("OPENLINEAGE_API_KEY_SECRET_ARN cannot be read: no OpenLineage events are sent", e);
-                String problem = "OpenLineage event not sent: the API key secret could not be read ("
-                        + e.getClass().getSimpleName() + ")";
-                return table -> Optional.of(problem);
+        try {
+            Optional<OpenLineageSettings> settings = OpenLineageSettings.fromEnvironment(env);
+            if (settings.isEmpty()) {
+                return LineageSink.NONE;
             }
+            Optional<String> apiKey = settings.get().apiKeySecretArn()
+                    .map(arn -> secrets.getSecretValue(r -> r.secretId(arn)).secretString().strip());
+            return OpenLineageSink.http(settings.get(), apiKey, MetricsFactory.getMetricsInstance());
+        } catch (RuntimeException e) {
+            LOG.error("OpenLineage is configured but unusable: no events are sent", e);
+            String problem = "OpenLineage event not sent: configuration unusable (" + e.getMessage() + ")";
+            return table -> Optional.of(problem);
         }
-        return OpenLineageSink.http(settings.get(), apiKey, MetricsFactory.getMetricsInstance());
     }
 
     /** Halting needs the audit table ({@code AUDIT_TABLE_NAME}); without it every run is synced to its end. */
