@@ -13,7 +13,10 @@ import io.dsgluesync.aws.GlueTargetClients;
 import io.dsgluesync.glue.GlueTarget;
 import io.dsgluesync.glue.TargetCatalog;
 import java.util.List;
+import io.dsgluesync.lineage.LineageSink;
 import io.dsgluesync.mapping.MappingSettings;
+import io.dsgluesync.openlineage.OpenLineageSettings;
+import io.dsgluesync.openlineage.OpenLineageSink;
 import io.dsgluesync.aws.SyncRulesSource;
 import io.dsgluesync.queue.QueuePublisher;
 import io.dsgluesync.rules.SyncRules;
@@ -26,9 +29,13 @@ import io.dsgluesync.audit.RunGuard;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /** Composition root of the worker function. */
 final class WorkerWiring {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerWiring.class);
     final AssetSync assetSync;
     final QueuePublisher publisher;
     final String resultsQueueUrl;
@@ -38,9 +45,12 @@ final class WorkerWiring {
     final MappingSettings mapping;
     /** {@code DSGS_PRIME_AT_INIT=true}: prime during init ({@link WorkerPriming}). */
     final boolean primeAtInit;
+    /** Where synced tables' lineage is reported: OpenLineage over HTTP when {@code OPENLINEAGE_URL} is set. */
+    final LineageSink lineage;
 
     private WorkerWiring(AssetSync assetSync, QueuePublisher publisher, String resultsQueueUrl, int maxAttempts,
-                         Duration timeReserve, RunHalts runHalts, MappingSettings mapping, boolean primeAtInit) {
+                         Duration timeReserve, RunHalts runHalts, MappingSettings mapping, boolean primeAtInit,
+                         LineageSink lineage) {
         this.assetSync = assetSync;
         this.publisher = publisher;
         this.resultsQueueUrl = resultsQueueUrl;
@@ -49,6 +59,7 @@ final class WorkerWiring {
         this.runHalts = runHalts;
         this.mapping = mapping;
         this.primeAtInit = primeAtInit;
+        this.lineage = lineage;
     }
 
     static WorkerWiring fromEnvironment(Map<String, String> env) {
@@ -78,7 +89,28 @@ final class WorkerWiring {
                 required(env, "RESULTS_QUEUE_URL"),
                 Integer.parseInt(env.getOrDefault("ASSET_MAX_ATTEMPTS", "3")), timeReserve(env, settings),
                 runHalts(env, dynamo, mapping.databasePrefix()), mapping,
-                "true".equalsIgnoreCase(env.get("DSGS_PRIME_AT_INIT")));
+                "true".equalsIgnoreCase(env.get("DSGS_PRIME_AT_INIT")), lineage(env, secrets));
+    }
+
+    /**
+     * OpenLineage events when {@code OPENLINEAGE_URL} is set. The API key secret is read once here. Lineage never stops
+     * the sync: when its configuration or secret is unusable, tables are synced and each carries the problem in its
+     * audit notes instead.
+     */
+    static LineageSink lineage(Map<String, String> env, SecretsManagerClient secrets) {
+        try {
+            Optional<OpenLineageSettings> settings = OpenLineageSettings.fromEnvironment(env);
+            if (settings.isEmpty()) {
+                return LineageSink.NONE;
+            }
+            Optional<String> apiKey = settings.get().apiKeySecretArn()
+                    .map(arn -> secrets.getSecretValue(r -> r.secretId(arn)).secretString().strip());
+            return OpenLineageSink.http(settings.get(), apiKey, MetricsFactory.getMetricsInstance());
+        } catch (RuntimeException e) {
+            LOG.error("OpenLineage is configured but unusable: no events are sent", e);
+            String problem = "OpenLineage event not sent: configuration unusable (" + e.getMessage() + ")";
+            return table -> Optional.of(problem);
+        }
     }
 
     /** Halting needs the audit table ({@code AUDIT_TABLE_NAME}); without it every run is synced to its end. */
