@@ -50,6 +50,7 @@ public class AssetSync {
     private final MetadataFetcher fetcher;
     private final AuditRecords audit;
     private final LineageSupport lineage;
+    private final Clock clock;
 
     public AssetSync(DatasphereClient datasphere, List<TargetCatalog> targets, CallCounter glueCalls,
                      MappingSettings mapping, SyncRules rules, boolean designTime, Clock clock) {
@@ -73,6 +74,7 @@ public class AssetSync {
         this.mapping = mapping;
         this.rules = rules;
         this.lineage = lineage;
+        this.clock = clock;
         this.fetcher = new MetadataFetcher(datasphere, designTime, lineage.enabled());
         this.audit = new AuditRecords(datasphere, glueCalls, clock, () -> targets.stream()
                 .map(t -> t.identity().get().account()).distinct().collect(Collectors.joining(",")));
@@ -119,7 +121,7 @@ public class AssetSync {
                 syncMetadata.put(SyncParameters.METADATA_ETAGS, JsonCodec.write(documents.etags()));
             }
             notes.addAll(definition.warnings());
-            return write(start, message, definition, stored, syncMetadata, notes, lastAttempt);
+            return write(start, message, definition, lineage, stored, syncMetadata, notes, lastAttempt);
         } catch (DatasphereException e) {
             if (e.retryable() && !lastAttempt) {
                 throw new RetryLaterException(e.getMessage(), e);
@@ -207,8 +209,8 @@ public class AssetSync {
      * stop the others.
      */
     private AuditRecord write(AuditRecords.Start start, AssetMessage message, TableDefinition definition,
-                              Map<String, Optional<StoredTable>> stored, Map<String, String> syncMetadata,
-                              List<String> notes, boolean lastAttempt) {
+                              Lineage lineage, Map<String, Optional<StoredTable>> stored,
+                              Map<String, String> syncMetadata, List<String> notes, boolean lastAttempt) {
         Map<String, String> actions = new LinkedHashMap<>();
         AuditAction overall = null;
         String before = null;
@@ -240,6 +242,10 @@ public class AssetSync {
                 if (action == AuditAction.FAILED) {
                     errorClass = "Refused";
                     errorField = outcome.errorField();
+                }
+                if (action == AuditAction.CREATED || action == AuditAction.UPDATED) {
+                    this.lineage.report(message, target, definition, lineage, mapping.sourceSystem(), clock.instant())
+                            .ifPresent(problem -> notes.add(prefixed(name, problem)));
                 }
             } catch (CatalogException e) {
                 if (e.retryable() && !lastAttempt) {

@@ -12,7 +12,13 @@ import io.dsgluesync.mapping.GlueTableMapper;
 import io.dsgluesync.mapping.TableDefinition;
 import io.dsgluesync.model.AssetKind;
 import io.dsgluesync.model.AssetMessage;
+import io.dsgluesync.glue.TargetCatalog;
+import io.dsgluesync.lineage.LineageSink;
+import io.dsgluesync.lineage.SyncedTable;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
@@ -24,23 +30,55 @@ import java.util.function.Predicate;
  * lineage parameters ({@link LineageParameters}) to the asset's table definition.
  */
 public final class LineageSupport {
-    public static final LineageSupport OFF = new LineageSupport(false, "", space -> false, (space, object) -> false);
+    public static final LineageSupport OFF = new LineageSupport(false, "", space -> false, (space, object) -> false,
+            LineageSink.NONE, null);
 
     private final boolean enabled;
     private final String databasePrefix;
     private final Predicate<String> spaceExists;
     private final BiPredicate<String, String> synced;
+    private final LineageSink sink;
+    private final String defaultRegion;
 
     /**
-     * @param spaceExists whether a name is a space of the tenant (a dotted reference {@code A.B} names space A's B)
-     * @param synced      whether this sync keeps a Glue table for (space, object)
+     * @param enabled       whether lineage is read from the design-time definitions
+     * @param spaceExists   whether a name is a space of the tenant (a dotted reference {@code A.B} names space A's B)
+     * @param synced        whether this sync keeps a Glue table for (space, object)
+     * @param sink          where each created or updated table is reported (OpenLineage), also with lineage off
+     * @param defaultRegion the region of a target that names none (the function's)
      */
     public LineageSupport(boolean enabled, String databasePrefix, Predicate<String> spaceExists,
-                   BiPredicate<String, String> synced) {
+                          BiPredicate<String, String> synced, LineageSink sink, String defaultRegion) {
         this.enabled = enabled;
         this.databasePrefix = databasePrefix;
         this.spaceExists = spaceExists;
         this.synced = synced;
+        this.sink = sink;
+        this.defaultRegion = defaultRegion;
+    }
+
+    /**
+     * Reports a table written to {@code target} to the sink; a problem comes back as a note, never as an exception.
+     */
+    Optional<String> report(AssetMessage message, TargetCatalog target, TableDefinition table, Lineage lineage,
+                            String tenantHost, Instant syncedAt) {
+        if (sink == LineageSink.NONE || message.plan()) {
+            return Optional.empty();
+        }
+        List<SyncedTable.Column> columns = new ArrayList<>();
+        table.columns().forEach(c -> columns.add(new SyncedTable.Column(c.name(), c.type(), c.comment())));
+        table.partitionKeys().forEach(c -> columns.add(new SyncedTable.Column(c.name(), c.type(), c.comment())));
+        String catalogId = target.target().catalogId() != null ? target.target().catalogId()
+                : target.identity().get().account();
+        String region = target.target().region() != null ? target.target().region() : defaultRegion;
+        try {
+            return sink.synced(new SyncedTable(message.runId(), syncedAt, tenantHost, message.space(), message.asset(),
+                    message.kind().label(), catalogId, region, table.database().name(), table.name(), columns,
+                    lineage == null ? Lineage.NONE : lineage, glueTables(lineage)));
+        } catch (RuntimeException e) {
+            // LineageSink promises not to throw; should one still do so, the table write stands.
+            return Optional.of("lineage event not sent: " + e);
+        }
     }
 
     boolean enabled() {

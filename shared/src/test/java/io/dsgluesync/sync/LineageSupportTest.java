@@ -27,7 +27,7 @@ class LineageSupportTest {
     private static final AssetMessage VIEW = new AssetMessage(AssetMessage.SCHEMA_VERSION, "run-1", "SAP_CONTENT",
             null, "SAP_SC_SALES_V_SalesOrders", null, AssetKind.VIEW, "https://t/x/$metadata", null, false, 0);
     private final LineageSupport lineage = new LineageSupport(true, "datasphere_", space -> false,
-            (space, object) -> object.equals("SAP_SC_SALES_SalesOrders"));
+            (space, object) -> object.equals("SAP_SC_SALES_SalesOrders"), io.dsgluesync.lineage.LineageSink.NONE, "eu-central-1");
 
     @Test
     void aViewsTableCarriesItsUpstreamsAndColumnSourcesAndIsSignedAgain() throws IOException {

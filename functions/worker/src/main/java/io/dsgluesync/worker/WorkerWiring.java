@@ -14,6 +14,7 @@ import io.dsgluesync.glue.GlueTarget;
 import io.dsgluesync.glue.TargetCatalog;
 import java.util.List;
 import io.dsgluesync.lineage.LineageSink;
+import io.dsgluesync.sync.LineageSupport;
 import io.dsgluesync.mapping.MappingSettings;
 import io.dsgluesync.openlineage.OpenLineageSettings;
 import io.dsgluesync.openlineage.OpenLineageSink;
@@ -45,12 +46,9 @@ final class WorkerWiring {
     final MappingSettings mapping;
     /** {@code DSGS_PRIME_AT_INIT=true}: prime during init ({@link WorkerPriming}). */
     final boolean primeAtInit;
-    /** Where synced tables' lineage is reported: OpenLineage over HTTP when {@code OPENLINEAGE_URL} is set. */
-    final LineageSink lineage;
 
     private WorkerWiring(AssetSync assetSync, QueuePublisher publisher, String resultsQueueUrl, int maxAttempts,
-                         Duration timeReserve, RunHalts runHalts, MappingSettings mapping, boolean primeAtInit,
-                         LineageSink lineage) {
+                         Duration timeReserve, RunHalts runHalts, MappingSettings mapping, boolean primeAtInit) {
         this.assetSync = assetSync;
         this.publisher = publisher;
         this.resultsQueueUrl = resultsQueueUrl;
@@ -59,7 +57,6 @@ final class WorkerWiring {
         this.runHalts = runHalts;
         this.mapping = mapping;
         this.primeAtInit = primeAtInit;
-        this.lineage = lineage;
     }
 
     static WorkerWiring fromEnvironment(Map<String, String> env) {
@@ -83,13 +80,17 @@ final class WorkerWiring {
                 Clock.systemUTC(), writing);
         MappingSettings mapping = MappingSettings.fromEnvironment(env, settings.tenantUrl().getHost());
         SyncRulesSource.Reloading rules = SyncRulesSource.reloading(env, aws::s3);
+        // DATASPHERE_LINEAGE (on unless "false"): lineage from each changed asset's design-time definition.
+        LineageSupport lineage = new LineageSupport(!"false".equalsIgnoreCase(env.get("DATASPHERE_LINEAGE")),
+                mapping.databasePrefix(), space -> false, (space, object) -> false, lineage(env, secrets),
+                env.getOrDefault("AWS_REGION", ""));
         AssetSync sync = new AssetSync(datasphere, targets, glueCalls, mapping, rules,
-                "true".equalsIgnoreCase(env.get("DATASPHERE_DESIGN_TIME_ENRICHMENT")), Clock.systemUTC());
+                "true".equalsIgnoreCase(env.get("DATASPHERE_DESIGN_TIME_ENRICHMENT")), lineage, Clock.systemUTC());
         return new WorkerWiring(sync, new QueuePublisher(aws.build(SqsClient.builder())),
                 required(env, "RESULTS_QUEUE_URL"),
                 Integer.parseInt(env.getOrDefault("ASSET_MAX_ATTEMPTS", "3")), timeReserve(env, settings),
                 runHalts(env, dynamo, mapping.databasePrefix()), mapping,
-                "true".equalsIgnoreCase(env.get("DSGS_PRIME_AT_INIT")), lineage(env, secrets));
+                "true".equalsIgnoreCase(env.get("DSGS_PRIME_AT_INIT")));
     }
 
     /**
