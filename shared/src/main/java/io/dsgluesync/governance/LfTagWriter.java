@@ -59,8 +59,9 @@ public class LfTagWriter {
         try {
             current = current(database, table, columns, before, changed, newTable, calls);
         } catch (LfTagException e) {
-            return new Result(previous, List.of(), List.of(), List.of("LF-Tags of " + database + "." + table
-                    + " not read: " + e.getMessage()), calls[0]);
+            return new Result(previous, List.of(), List.of(), List.of("LF-Tags " + describe(LfTagPlan.of(desired,
+                    before, before)) + " of " + database + "." + table + " not applied, reading the resources' tags"
+                    + " failed: " + e.getMessage()), calls[0]);
         }
         LfTagPlan todo = LfTagPlan.of(desired, before, current);
         Set<String> unusableKeys = ensureTags(todo.required(), errors, calls);

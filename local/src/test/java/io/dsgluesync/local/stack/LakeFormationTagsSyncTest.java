@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dsgluesync.local.faults.Fault;
+import io.dsgluesync.local.faults.FaultRule;
 import io.dsgluesync.local.simulator.SimulatorOptions;
 import java.net.URI;
 import java.util.List;
@@ -131,6 +133,36 @@ class LakeFormationTagsSyncTest {
         System.out.println("LF calls of the run after the certification change: "
                 + (stack.proxy.stats().forwarded("lakeformation") - before) + " ("
                 + third.assets().stream().filter(a -> a.action().equals("UPDATED")).count() + " tables updated)");
+    }
+
+    @Test
+    @Order(4)
+    void aRefusedLakeFormationCallKeepsTheTableWriteAndIsRetriedByTheNextRun() throws Exception {
+        String bucket = stack.endpoints.resources().rulesBucket();
+        String rules = stack.aws.s3().getObjectAsBytes(r -> r.bucket(bucket).key(StackResources.RULES_KEY))
+                .asUtf8String();
+        stack.aws.s3().putObject(r -> r.bucket(bucket).key(StackResources.RULES_KEY), RequestBody.fromString(
+                rules.replace("\"certification\": \"approved\"", "\"certification\": \"audited\"")));
+        FaultRule denied = stack.proxy.rules().add(FaultRule.rate("lakeformation", Fault.ACCESS_DENIED, 1.0, 7));
+        SyncReport refused = stack.runner().run();
+        stack.proxy.rules().remove(denied);
+
+        SyncReport.AssetLine orders = refused.assets().stream()
+                .filter(a -> a.table().equals("sales_am_order_items")).findFirst().orElseThrow();
+        assertEquals("UPDATED", orders.action());
+        assertTrue(orders.error().contains("certification=audited on table") && orders.error().contains("datasphere_sap_content"
+                + ".sales_am_order_items") && orders.error().contains("denied"), orders.error());
+        Table written = stack.aws.glue().getTable(r -> r.databaseName(CONTENT).name("sales_am_order_items")).table();
+        assertEquals("audited", written.parameters().get("datasphere.certification"));
+        assertEquals("approved", tableTags(CONTENT, "sales_am_order_items").get("certification"));
+
+        SyncReport retried = stack.runner().run();
+        SyncReport.AssetLine again = retried.assets().stream()
+                .filter(a -> a.table().equals("sales_am_order_items")).findFirst().orElseThrow();
+        assertEquals("UPDATED", again.action());
+        assertFalse(String.valueOf(again.error()).contains("LF-Tag"), again.toString());
+        assertEquals("audited", tableTags(CONTENT, "sales_am_order_items").get("certification"));
+        assertEquals("yes", tableTags(CONTENT, "sales_am_order_items").get("pii"));
     }
 
     /** Every asset but I_SUPPLIER, skipped by design (its replication flow carries no columns). */
