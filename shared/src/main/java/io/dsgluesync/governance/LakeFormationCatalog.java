@@ -26,19 +26,26 @@ import software.amazon.awssdk.services.lakeformation.model.Resource;
  * nothing else.
  */
 public class LakeFormationCatalog {
-    private final LakeFormationClient client;
+    private final Supplier<LakeFormationClient> clients;
     private final String catalogId;
 
-    /** {@code catalogId}: the Glue target's catalog; null for the caller's account. */
-    public LakeFormationCatalog(LakeFormationClient client, String catalogId) {
-        this.client = client;
+    /**
+     * @param client    built on first use, so that a worker whose rules assign no LF-Tag never builds it
+     * @param catalogId the Glue target's catalog; null for the caller's account
+     */
+    public LakeFormationCatalog(Supplier<LakeFormationClient> client, String catalogId) {
+        this.clients = client;
         this.catalogId = catalogId;
+    }
+
+    private LakeFormationClient lf() {
+        return clients.get();
     }
 
     /** The values an LF-Tag key allows; empty when the key does not exist. */
     public Optional<Set<String>> tagValues(String key) {
         try {
-            List<String> values = call("GetLFTag", key, () -> client.getLFTag(r -> r.catalogId(catalogId).tagKey(key)))
+            List<String> values = call("GetLFTag", key, () -> lf().getLFTag(r -> r.catalogId(catalogId).tagKey(key)))
                     .tagValues();
             // Lake Formation answers EntityNotFoundException for a missing key; moto 5.2.5 answers an empty list
             // (moto/lakeformation/models.py get_lf_tag). A key always has at least one value, so both mean absent.
@@ -52,17 +59,17 @@ public class LakeFormationCatalog {
     }
 
     public void createTag(String key, Collection<String> values) {
-        call("CreateLFTag", key, () -> client.createLFTag(r -> r.catalogId(catalogId).tagKey(key).tagValues(values)));
+        call("CreateLFTag", key, () -> lf().createLFTag(r -> r.catalogId(catalogId).tagKey(key).tagValues(values)));
     }
 
     public void addTagValues(String key, Collection<String> values) {
-        call("UpdateLFTag", key, () -> client.updateLFTag(r -> r.catalogId(catalogId).tagKey(key)
+        call("UpdateLFTag", key, () -> lf().updateLFTag(r -> r.catalogId(catalogId).tagKey(key)
                 .tagValuesToAdd(values)));
     }
 
     /** The tags assigned to the database itself (not inherited). */
     public Map<String, String> databaseTags(String database) {
-        GetResourceLfTagsResponse response = call("GetResourceLFTags", database, () -> client.getResourceLFTags(r -> r
+        GetResourceLfTagsResponse response = call("GetResourceLFTags", database, () -> lf().getResourceLFTags(r -> r
                 .catalogId(catalogId).resource(databaseResource(database)).showAssignedLFTags(true)));
         return pairs(response.lfTagOnDatabase());
     }
@@ -70,7 +77,7 @@ public class LakeFormationCatalog {
     /** The tags assigned to the table itself (not those it inherits from its database). */
     public Map<String, String> tableTags(String database, String table) {
         GetResourceLfTagsResponse response = call("GetResourceLFTags", database + "." + table,
-                () -> client.getResourceLFTags(r -> r.catalogId(catalogId).resource(tableResource(database, table))
+                () -> lf().getResourceLFTags(r -> r.catalogId(catalogId).resource(tableResource(database, table))
                         .showAssignedLFTags(true)));
         return pairs(response.lfTagsOnTable());
     }
@@ -78,7 +85,7 @@ public class LakeFormationCatalog {
     /** The tags assigned to each of {@code columns} itself, by column. */
     public Map<String, Map<String, String>> columnTags(String database, String table, List<String> columns) {
         GetResourceLfTagsResponse response = call("GetResourceLFTags", database + "." + table,
-                () -> client.getResourceLFTags(r -> r.catalogId(catalogId)
+                () -> lf().getResourceLFTags(r -> r.catalogId(catalogId)
                         .resource(columnsResource(database, table, columns)).showAssignedLFTags(true)));
         Map<String, Map<String, String>> tags = new TreeMap<>();
         response.lfTagsOnColumns().forEach(c -> tags.put(c.name(), pairs(c.lfTags())));
@@ -92,7 +99,7 @@ public class LakeFormationCatalog {
     public List<String> add(String database, String table, LfTagPlan.Resource at, List<String> columns, String key,
                             String value) {
         List<LFTagError> failures = call("AddLFTagsToResource", key + " on " + database + "." + table,
-                () -> client.addLFTagsToResource(r -> r.catalogId(catalogId).resource(resource(database, table, at,
+                () -> lf().addLFTagsToResource(r -> r.catalogId(catalogId).resource(resource(database, table, at,
                         columns)).lfTags(pair(key, value)))).failures();
         return errors(failures);
     }
@@ -100,7 +107,7 @@ public class LakeFormationCatalog {
     public List<String> remove(String database, String table, LfTagPlan.Resource at, List<String> columns,
                                String key, String value) {
         List<LFTagError> failures = call("RemoveLFTagsFromResource", key + " on " + database + "." + table,
-                () -> client.removeLFTagsFromResource(r -> r.catalogId(catalogId).resource(resource(database, table,
+                () -> lf().removeLFTagsFromResource(r -> r.catalogId(catalogId).resource(resource(database, table,
                         at, columns)).lfTags(pair(key, value)))).failures();
         return errors(failures);
     }

@@ -120,7 +120,8 @@ public final class SyncRulesParser {
             if (source == LfTagRule.Source.TAG) {
                 JsonNode object = node.get("values");
                 if (object == null || !object.isObject() || object.isEmpty()) {
-                    throw ctx.error(path + ".values", "must map the rules' tags to LF-Tag values, e.g. {\"gold\": \"gold\"}");
+                    throw ctx.error(path + ".values",
+                            "must map the rules' tags to LF-Tag values, e.g. {\"gold\": \"gold\"}");
                 }
                 for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> e = it.next();

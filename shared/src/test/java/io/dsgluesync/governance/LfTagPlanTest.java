@@ -32,7 +32,8 @@ class LfTagPlanTest {
     void aChangedValueRemovesTheSyncsOldTagAndAddsTheNewOne() {
         LfTags before = table(Map.of("certification", "certified"));
         LfTagPlan plan = LfTagPlan.of(table(Map.of("certification", "in-review")), before, before);
-        assertEquals(List.of("certification=certified on table"), plan.removes().stream().map(Object::toString).toList());
+        assertEquals(List.of("certification=certified on table"),
+                plan.removes().stream().map(Object::toString).toList());
         assertEquals(List.of("certification=in-review on table"), plan.adds().stream().map(Object::toString).toList());
         assertEquals(Map.of("certification", "in-review"), plan.attached().table());
     }
@@ -97,7 +98,8 @@ class LfTagPlanTest {
                 "datasphere.owner", "   "), List.of("sales", "gold"), columns);
         assertEquals(Map.of("space", "sap_content"), desired.tags().database());
         assertEquals(Map.of("tier", "gold"), desired.tags().table());
-        assertEquals(Map.of("id", Map.of("role", "key"), "amount", Map.of("role", "measure")), desired.tags().columns());
+        assertEquals(Map.of("id", Map.of("role", "key"), "amount", Map.of("role", "measure")),
+                desired.tags().columns());
         assertEquals(List.of("LF-Tag owner left off the table: '   ' leaves no usable value"), desired.notes());
     }
 

@@ -150,8 +150,10 @@ class LakeFormationTagsSyncTest {
         SyncReport.AssetLine orders = refused.assets().stream()
                 .filter(a -> a.table().equals("sales_am_order_items")).findFirst().orElseThrow();
         assertEquals("UPDATED", orders.action());
-        assertTrue(orders.error().contains("certification=audited on table") && orders.error().contains("datasphere_sap_content"
-                + ".sales_am_order_items") && orders.error().contains("denied"), orders.error());
+        assertTrue(orders.error().contains("certification=audited on table")
+                && orders.error().contains("datasphere_sap_content.sales_am_order_items")
+                && orders.error().contains("denied"), orders.error());
+        System.out.println("audit error of the refused run: " + orders.error());
         Table written = stack.aws.glue().getTable(r -> r.databaseName(CONTENT).name("sales_am_order_items")).table();
         assertEquals("audited", written.parameters().get("datasphere.certification"));
         assertEquals("approved", tableTags(CONTENT, "sales_am_order_items").get("certification"));
