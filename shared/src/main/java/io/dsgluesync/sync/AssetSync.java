@@ -117,12 +117,14 @@ public class AssetSync {
             }
             notes.addAll(definition.warnings());
             LfTags lfTags = null;
-            if (lakeFormation.enabled(assetRules)) {
+            if (lakeFormation.enabled(assetRules, stored.values())) {
                 DesiredLfTags desired = LakeFormationTagging.desired(assetRules.lakeFormationTags(), assetRules,
                         definition);
                 lfTags = desired.tags();
                 notes.addAll(desired.notes());
-                syncMetadata.put(LfTags.PARAMETER, lfTags.toJson());
+                if (!assetRules.lakeFormationTags().isEmpty()) {
+                    syncMetadata.put(LfTags.PARAMETER, lfTags.toJson());
+                }
             }
             return write(start, message, definition, stored, syncMetadata, notes, lastAttempt, lfTags);
         } catch (DatasphereException e) {

@@ -14,6 +14,7 @@ import io.dsgluesync.mapping.SyncParameters;
 import io.dsgluesync.mapping.TableDefinition;
 import io.dsgluesync.rules.AssetRules;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +40,13 @@ final class LakeFormationTagging {
         return new LakeFormationTagging(Map.of());
     }
 
-    boolean enabled(AssetRules rules) {
-        return !writers.isEmpty() && !rules.lakeFormationTags().isEmpty();
+    /**
+     * Whether the asset's tags need looking after: the rules give LF-Tags, or a table holds tags the sync attached
+     * (a rules file without the section any more: they are removed).
+     */
+    boolean enabled(AssetRules rules, Collection<Optional<StoredTable>> stored) {
+        return !writers.isEmpty() && (!rules.lakeFormationTags().isEmpty() || stored.stream().anyMatch(t ->
+                t.isPresent() && t.get().parameters() != null && t.get().parameters().containsKey(LfTags.PARAMETER)));
     }
 
     static DesiredLfTags desired(List<LfTagRule> rules, AssetRules assetRules, TableDefinition definition) {

@@ -167,6 +167,27 @@ class LakeFormationTagsSyncTest {
         assertEquals("yes", tableTags(CONTENT, "sales_am_order_items").get("pii"));
     }
 
+    @Test
+    @Order(5)
+    void withoutTheSectionTheSyncRemovesItsOwnTagsAndOnlyThose() throws Exception {
+        String bucket = stack.endpoints.resources().rulesBucket();
+        String rules = stack.aws.s3().getObjectAsBytes(r -> r.bucket(bucket).key(StackResources.RULES_KEY))
+                .asUtf8String();
+        String without = rules.replaceAll("(?s)\"lakeFormationTags\": \\[.*?\\],\\s*", "");
+        assertFalse(without.contains("lakeFormationTags"), without);
+        stack.aws.s3().putObject(r -> r.bucket(bucket).key(StackResources.RULES_KEY), RequestBody.fromString(without));
+        SyncReport run = stack.runner().run();
+        written(run).forEach(a -> assertFalse(String.valueOf(a.error()).contains("LF-Tag"), a.toString()));
+
+        assertEquals(Map.of("pii", "yes"), tableTags(CONTENT, "sales_am_order_items"));
+        assertEquals(Map.of(), tableTags("datasphere_space_a", "enrollment_am"));
+        assertEquals(Map.of(), databaseTags(CONTENT));
+        Table orders = stack.aws.glue().getTable(r -> r.databaseName(CONTENT).name("sales_am_order_items")).table();
+        String column = orders.storageDescriptor().columns().get(0).name();
+        assertEquals(Map.of(column, Map.of("pii", "yes")), columnTags(CONTENT, orders));
+        assertFalse(orders.parameters().containsKey("datasphere.sync.lftags"));
+    }
+
     /** Every asset but I_SUPPLIER, skipped by design (its replication flow carries no columns). */
     private static List<SyncReport.AssetLine> written(SyncReport report) {
         List<SyncReport.AssetLine> written = report.assets().stream().filter(a -> !a.action().equals("SKIPPED"))
