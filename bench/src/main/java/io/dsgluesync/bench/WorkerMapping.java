@@ -89,7 +89,8 @@ final class WorkerMapping {
     /** Rules, parse, mapping and the CreateTable input: what the worker computes for a changed asset. */
     TableInput parseAndMap() {
         AssetRules assetRules = new AssetRules(rules.businessContext(message.space(), message.asset(),
-                message.kind()), rules.columns(message.space(), message.asset(), message.kind()));
+                message.kind()), rules.columns(message.space(), message.asset(), message.kind()),
+                rules.lakeFormationTags());
         String configHash = AssetSync.configHash(mapping, assetRules, message);
         TableDefinition definition = GlueTableMapper.map(message, CsdlParser.parse(message.asset(), metadata), mapping,
                 assetRules);

@@ -32,11 +32,7 @@ public final class GlueTargetClients {
         StsClient sts = aws.build(StsClient.builder());
         List<TargetCatalog> catalogs = new ArrayList<>();
         for (GlueTarget target : targets) {
-            AwsCredentialsProvider credentials = target.roleArn() == null ? aws.credentials()
-                    : StsAssumeRoleCredentialsProvider.builder().stsClient(sts)
-                    .refreshRequest(r -> r.roleArn(target.roleArn()).externalId(target.externalId())
-                            .roleSessionName(target.sessionName()).durationSeconds(target.durationSeconds()))
-                    .build();
+            AwsCredentialsProvider credentials = credentials(aws, sts, target);
             GlueClient glue = aws.build(GlueClient.builder().overrideConfiguration(o -> o
                             .addExecutionInterceptor(calls).retryStrategy(RetryMode.STANDARD)), credentials,
                     target.region() == null ? null : Region.of(target.region()));
@@ -45,6 +41,15 @@ public final class GlueTargetClients {
             catalogs.add(new TargetCatalog(target, catalog, new CatalogWriter(catalog, clock, settings), memoize(() -> identity(targetSts))));
         }
         return List.copyOf(catalogs);
+    }
+
+    /** The base credentials, or the target's assumed role, refreshed by the SDK before they expire. */
+    static AwsCredentialsProvider credentials(AwsClients aws, StsClient sts, GlueTarget target) {
+        return target.roleArn() == null ? aws.credentials()
+                : StsAssumeRoleCredentialsProvider.builder().stsClient(sts)
+                .refreshRequest(r -> r.roleArn(target.roleArn()).externalId(target.externalId())
+                        .roleSessionName(target.sessionName()).durationSeconds(target.durationSeconds()))
+                .build();
     }
 
     private static CallerIdentity identity(StsClient sts) {

@@ -108,6 +108,20 @@ public class CatalogWriter {
         }
     }
 
+    /**
+     * Rewrites some of the sync's markers on a table it has just written ({@code put} set, {@code remove} dropped),
+     * under the read VersionId; everything else stays as Glue holds it.
+     */
+    public void updateMarkers(String database, String name, Map<String, String> put, Set<String> remove) {
+        StoredTable stored = catalog.getTable(database, name).orElseThrow(() -> new CatalogException(
+                CatalogException.Kind.NOT_FOUND, "GetTable", "table " + database + "." + name + " is gone", null));
+        Map<String, String> parameters = new TreeMap<>(stored.parameters());
+        remove.forEach(parameters::remove);
+        parameters.putAll(put);
+        catalog.updateTable(database, GlueConverter.inputOf(stored.table()).toBuilder().parameters(parameters).build(),
+                stored.versionId(), settings.skipArchive());
+    }
+
     /** Only a new table needs its database checked: an existing table's database exists. */
     private WriteOutcome create(TableDefinition table, String runId, Map<String, String> syncMetadata, boolean plan) {
         TableInput input = GlueConverter.tableInput(table, markers(syncMetadata, null), runId, clock.instant());

@@ -1,5 +1,6 @@
 package io.dsgluesync.glue;
 
+import io.dsgluesync.governance.LfTags;
 import io.dsgluesync.mapping.SyncParameters;
 import io.dsgluesync.model.TableState;
 import java.util.Map;
@@ -12,7 +13,8 @@ public final class TableStates {
     /** What the worker needs to tell an unchanged asset without a Glue call; the rest it reads when it writes. */
     private static final Set<String> SYNC_KEYS = Set.of(SyncParameters.MANAGED_BY, SyncParameters.FINGERPRINT,
             SyncParameters.CONFIG_HASH, SyncParameters.METADATA_ETAGS, SyncParameters.DEPLOYMENT,
-            SyncParameters.DEPRECATED_AT, SyncParameters.ADOPTED_AT, "datasphere.space", "datasphere.asset");
+            SyncParameters.DEPRECATED_AT, SyncParameters.ADOPTED_AT, "datasphere.space", "datasphere.asset",
+            LfTags.PARAMETER);
 
     private TableStates() {
     }

@@ -1,15 +1,27 @@
 package io.dsgluesync.rules;
 
+import io.dsgluesync.governance.LfTagRule;
 import io.dsgluesync.model.AssetKind;
 import java.util.List;
 
 /**
  * The sync's versioned rules file: business context, priorities and field mapping, each a list of rules applied in
  * order (later rules override earlier ones field by field), and the buckets behind replication flows' S3
- * connections. See README "Rules file".
+ * connections, and the Lake Formation LF-Tags the sync assigns. See README "Rules file".
  */
 public record SyncRules(int version, List<Rule<BusinessContext>> businessContext, List<Rule<Integer>> priorities,
-                        int priorityQueueThreshold, List<Rule<ColumnRules>> columns, ReplicationTargets replication) {
+                        int priorityQueueThreshold, List<Rule<ColumnRules>> columns, ReplicationTargets replication,
+                        List<LfTagRule> lakeFormationTags) {
+
+    public SyncRules {
+        lakeFormationTags = lakeFormationTags == null ? List.of() : List.copyOf(lakeFormationTags);
+    }
+
+    /** Without LF-Tags. */
+    public SyncRules(int version, List<Rule<BusinessContext>> businessContext, List<Rule<Integer>> priorities,
+                     int priorityQueueThreshold, List<Rule<ColumnRules>> columns, ReplicationTargets replication) {
+        this(version, businessContext, priorities, priorityQueueThreshold, columns, replication, List.of());
+    }
 
     public static final SyncRules EMPTY = new SyncRules(1, List.of(), List.of(), Integer.MAX_VALUE, List.of(),
             ReplicationTargets.NONE);

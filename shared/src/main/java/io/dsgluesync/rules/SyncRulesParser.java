@@ -1,6 +1,8 @@
 package io.dsgluesync.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dsgluesync.governance.LfTagLimits;
+import io.dsgluesync.governance.LfTagRule;
 import io.dsgluesync.mapping.GlueNames;
 import io.dsgluesync.mapping.HiveTypeSyntax;
 import io.dsgluesync.mapping.TableLocation;
@@ -21,7 +23,7 @@ import java.util.TreeMap;
 public final class SyncRulesParser {
     public static final int SUPPORTED_VERSION = 1;
     private static final Set<String> TOP = Set.of("version", "businessContext", "priorities",
-            "priorityQueueThreshold", "columns", "replication", "description");
+            "priorityQueueThreshold", "columns", "replication", "description", "lakeFormationTags");
     private static final Set<String> MATCH = Set.of("space", "asset", "kind", "certification");
     private static final Set<String> CONTEXT = Set.of("match", "steward", "owner", "certification", "tags",
             "properties");
@@ -29,6 +31,7 @@ public final class SyncRulesParser {
     private static final Set<String> COLUMNS = Set.of("match", "rename", "types", "exclude", "partitionKeys");
     private static final Set<String> REPLICATION = Set.of("targets");
     private static final Set<String> REPLICATION_TARGET = Set.of("connection", "bucket");
+    private static final Set<String> LF_TAG = Set.of("key", "from", "on", "property", "values", "value");
 
     private SyncRulesParser() {
     }
@@ -71,7 +74,91 @@ public final class SyncRulesParser {
         }
         return new SyncRules(SUPPORTED_VERSION, List.copyOf(context),
                 root.has("priorities") ? List.copyOf(priorities) : SyncRules.DEFAULT_PRIORITIES, threshold,
-                List.copyOf(columns), replication(ctx, root));
+                List.copyOf(columns), replication(ctx, root), lakeFormationTags(ctx, root));
+    }
+
+    /**
+     * {@code lakeFormationTags}: {@code {"key", "from", "on", "property", "values", "value"}}, checked against Lake
+     * Formation's rules for keys and values ({@link LfTagLimits}): one rule per key and level (a resource holds one
+     * value per key), at most 50 rules per level (a resource holds at most 50 LF-Tags).
+     */
+    private static List<LfTagRule> lakeFormationTags(Ctx ctx, JsonNode root) {
+        List<LfTagRule> rules = new ArrayList<>();
+        Map<String, String> seen = new LinkedHashMap<>();
+        Map<LfTagRule.Level, Integer> perLevel = new java.util.EnumMap<>(LfTagRule.Level.class);
+        ctx.each(root, "lakeFormationTags", (node, path) -> {
+            ctx.keys(node, path, LF_TAG);
+            String key = ctx.text(node, path + ".key", "key");
+            LfTagLimits.problem(key, LfTagLimits.MAX_KEY).ifPresent(problem -> {
+                throw ctx.error(path + ".key", problem);
+            });
+            String from = ctx.text(node, path + ".from", "from");
+            LfTagRule.Source source = LfTagRule.Source.of(from).orElseThrow(() -> ctx.error(path + ".from",
+                    "must be one of " + java.util.Arrays.stream(LfTagRule.Source.values()).map(LfTagRule.Source::json)
+                            .toList() + ", not '" + from + "'"));
+            LfTagRule.Level level = source.defaultLevel();
+            if (node.has("on")) {
+                String on = ctx.text(node, path + ".on", "on");
+                try {
+                    level = LfTagRule.Level.valueOf(on.toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw ctx.error(path + ".on", "must be database, table or column, not '" + on + "'");
+                }
+            }
+            if (!source.levels().contains(level)) {
+                throw ctx.error(path + ".on", "'" + from + "' gives no value for a " + level.name()
+                        .toLowerCase(Locale.ROOT) + " (it can tag: " + source.levels().stream()
+                        .map(l -> l.name().toLowerCase(Locale.ROOT)).toList() + ")");
+            }
+            String property = null;
+            if (source == LfTagRule.Source.PROPERTY) {
+                property = ctx.text(node, path + ".property", "property");
+            } else if (node.has("property")) {
+                throw ctx.error(path + ".property", "applies only to \"from\": \"property\"");
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            if (source == LfTagRule.Source.TAG) {
+                JsonNode object = node.get("values");
+                if (object == null || !object.isObject() || object.isEmpty()) {
+                    throw ctx.error(path + ".values",
+                            "must map the rules' tags to LF-Tag values, e.g. {\"gold\": \"gold\"}");
+                }
+                for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    String at = path + ".values." + e.getKey();
+                    if (!e.getValue().isTextual()) {
+                        throw ctx.error(at, "must be a string");
+                    }
+                    LfTagLimits.problem(e.getValue().asText(), LfTagLimits.MAX_VALUE).ifPresent(problem -> {
+                        throw ctx.error(at, problem);
+                    });
+                    values.put(e.getKey(), e.getValue().asText());
+                }
+            } else if (node.has("values")) {
+                throw ctx.error(path + ".values", "applies only to \"from\": \"tag\"");
+            }
+            String value = null;
+            if (source == LfTagRule.Source.VALUE) {
+                value = ctx.text(node, path + ".value", "value");
+                String constant = value;
+                LfTagLimits.problem(constant, LfTagLimits.MAX_VALUE).ifPresent(problem -> {
+                    throw ctx.error(path + ".value", problem);
+                });
+            } else if (node.has("value")) {
+                throw ctx.error(path + ".value", "applies only to \"from\": \"value\"");
+            }
+            String other = seen.put(key + "@" + level, path);
+            if (other != null) {
+                throw ctx.error(path + ".key", "'" + key + "' is already given to each " + level.name()
+                        .toLowerCase(Locale.ROOT) + " by " + other + " (a resource holds one value per key)");
+            }
+            if (perLevel.merge(level, 1, Integer::sum) > LfTagLimits.MAX_TAGS_PER_RESOURCE) {
+                throw ctx.error(path, "is one LF-Tag too many for a " + level.name().toLowerCase(Locale.ROOT)
+                        + " (Lake Formation allows " + LfTagLimits.MAX_TAGS_PER_RESOURCE + " per resource)");
+            }
+            rules.add(new LfTagRule(key, source, level, property, values, value));
+        });
+        return List.copyOf(rules);
     }
 
     private static ReplicationTargets replication(Ctx ctx, JsonNode root) {

@@ -13,6 +13,9 @@ import io.dsgluesync.glue.StoredTable;
 import io.dsgluesync.glue.TableStates;
 import io.dsgluesync.glue.TargetCatalog;
 import io.dsgluesync.glue.WriteOutcome;
+import io.dsgluesync.governance.DesiredLfTags;
+import io.dsgluesync.governance.LfTagWriter;
+import io.dsgluesync.governance.LfTags;
 import io.dsgluesync.lineage.Lineage;
 import io.dsgluesync.mapping.Fingerprints;
 import io.dsgluesync.mapping.GlueNames;
@@ -51,6 +54,7 @@ public class AssetSync {
     private final AuditRecords audit;
     private final LineageSupport lineage;
     private final Clock clock;
+    private final LakeFormationTagging lakeFormation;
 
     public AssetSync(DatasphereClient datasphere, List<TargetCatalog> targets, CallCounter glueCalls,
                      MappingSettings mapping, SyncRules rules, boolean designTime, Clock clock) {
@@ -60,16 +64,18 @@ public class AssetSync {
     public AssetSync(DatasphereClient datasphere, List<TargetCatalog> targets, CallCounter glueCalls,
                      MappingSettings mapping, java.util.function.Supplier<SyncRules> rules, boolean designTime,
                      Clock clock) {
-        this(datasphere, targets, glueCalls, mapping, rules, designTime, LineageSupport.OFF, clock);
+        this(datasphere, targets, glueCalls, mapping, rules, designTime, LineageSupport.OFF, clock, Map.of());
     }
 
     /**
-     * With the rules read through {@code rules} for every asset (a reloading source keeps them current), and the
-     * lineage read from each changed asset's design-time definition when {@code lineage} is on.
+     * With the rules read through {@code rules} for every asset (a reloading source keeps them current), the
+     * lineage read from each changed asset's design-time definition when {@code lineage} is on, and LF-Tags written
+     * through {@code lakeFormation}, by target name, when the rules have a section for them.
      */
     public AssetSync(DatasphereClient datasphere, List<TargetCatalog> targets, CallCounter glueCalls,
                      MappingSettings mapping, java.util.function.Supplier<SyncRules> rules, boolean designTime,
-                     LineageSupport lineage, Clock clock) {
+                     LineageSupport lineage, Clock clock, Map<String, LfTagWriter> lakeFormation) {
+        this.lakeFormation = new LakeFormationTagging(lakeFormation);
         this.targets = targets;
         this.mapping = mapping;
         this.rules = rules;
@@ -90,7 +96,8 @@ public class AssetSync {
             }
             SyncRules rules = this.rules.get();
             AssetRules assetRules = new AssetRules(rules.businessContext(message.space(), message.asset(),
-                    message.kind()), rules.columns(message.space(), message.asset(), message.kind()));
+                    message.kind()), rules.columns(message.space(), message.asset(), message.kind()),
+                    rules.lakeFormationTags());
             // The replication binding is configuration too: a flow moved to another folder or bucket must reach the
             // table even while the asset's $metadata answers 304. The mapping's version makes a release that maps
             // differently re-map every table once.
@@ -121,7 +128,17 @@ public class AssetSync {
                 syncMetadata.put(SyncParameters.METADATA_ETAGS, JsonCodec.write(documents.etags()));
             }
             notes.addAll(definition.warnings());
-            return write(start, message, definition, lineage, stored, syncMetadata, notes, lastAttempt);
+            LfTags lfTags = null;
+            if (lakeFormation.enabled(assetRules, stored.values())) {
+                DesiredLfTags desired = LakeFormationTagging.desired(assetRules.lakeFormationTags(), assetRules,
+                        definition);
+                lfTags = desired.tags();
+                notes.addAll(desired.notes());
+                if (!assetRules.lakeFormationTags().isEmpty()) {
+                    syncMetadata.put(LfTags.PARAMETER, lfTags.toJson());
+                }
+            }
+            return write(start, message, definition, lineage, stored, syncMetadata, notes, lastAttempt, lfTags);
         } catch (DatasphereException e) {
             if (e.retryable() && !lastAttempt) {
                 throw new RetryLaterException(e.getMessage(), e);
@@ -210,7 +227,8 @@ public class AssetSync {
      */
     private AuditRecord write(AuditRecords.Start start, AssetMessage message, TableDefinition definition,
                               Lineage lineage, Map<String, Optional<StoredTable>> stored,
-                              Map<String, String> syncMetadata, List<String> notes, boolean lastAttempt) {
+                              Map<String, String> syncMetadata, List<String> notes, boolean lastAttempt,
+                              LfTags lfTags) {
         Map<String, String> actions = new LinkedHashMap<>();
         AuditAction overall = null;
         String before = null;
@@ -242,6 +260,14 @@ public class AssetSync {
                 if (action == AuditAction.FAILED) {
                     errorClass = "Refused";
                     errorField = outcome.errorField();
+                } else if (lfTags != null) {
+                    LakeFormationTagging.Applied tagged = lakeFormation.apply(target, definition, outcome,
+                            stored.get(name), lfTags, message.plan());
+                    tagged.notes().forEach(n -> outcomeNotes.add(prefixed(name, n)));
+                    if (tagged.error() != null) {
+                        error = join(error, prefixed(name, tagged.error()));
+                        errorField = errorField != null ? errorField : "lakeFormationTags";
+                    }
                 }
                 if (action == AuditAction.CREATED || action == AuditAction.UPDATED) {
                     this.lineage.report(message, target, definition, lineage, mapping.sourceSystem(), clock.instant())

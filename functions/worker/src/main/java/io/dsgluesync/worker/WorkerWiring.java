@@ -10,6 +10,7 @@ import io.dsgluesync.glue.CallCounter;
 import io.dsgluesync.glue.CatalogWriter;
 import io.dsgluesync.glue.Ownership;
 import io.dsgluesync.aws.GlueTargetClients;
+import io.dsgluesync.aws.LakeFormationTargetClients;
 import io.dsgluesync.glue.GlueTarget;
 import io.dsgluesync.glue.TargetCatalog;
 import java.util.List;
@@ -76,16 +77,18 @@ final class WorkerWiring {
                 !"false".equalsIgnoreCase(env.getOrDefault("GLUE_SKIP_ARCHIVE", "true")),
                 "true".equalsIgnoreCase(env.getOrDefault("GLUE_ADOPT_UNMANAGED_TABLES", "false")),
                 Ownership.deployment(env, settings.tenantUrl().getHost()), driftPolicy(env));
-        List<TargetCatalog> targets = GlueTargetClients.open(aws, GlueTarget.fromEnvironment(env), glueCalls,
-                Clock.systemUTC(), writing);
+        List<GlueTarget> glueTargets = GlueTarget.fromEnvironment(env);
+        List<TargetCatalog> targets = GlueTargetClients.open(aws, glueTargets, glueCalls, Clock.systemUTC(), writing);
         MappingSettings mapping = MappingSettings.fromEnvironment(env, settings.tenantUrl().getHost());
         SyncRulesSource.Reloading rules = SyncRulesSource.reloading(env, aws::s3);
         // DATASPHERE_LINEAGE (on unless "false"): lineage from each changed asset's design-time definition.
         LineageSupport lineage = new LineageSupport(!"false".equalsIgnoreCase(env.get("DATASPHERE_LINEAGE")),
                 mapping.databasePrefix(), space -> false, (space, object) -> false, lineage(env, secrets),
                 env.getOrDefault("AWS_REGION", ""));
+        // The Lake Formation clients make no call unless the rules have a lakeFormationTags section.
         AssetSync sync = new AssetSync(datasphere, targets, glueCalls, mapping, rules,
-                "true".equalsIgnoreCase(env.get("DATASPHERE_DESIGN_TIME_ENRICHMENT")), lineage, Clock.systemUTC());
+                "true".equalsIgnoreCase(env.get("DATASPHERE_DESIGN_TIME_ENRICHMENT")), lineage, Clock.systemUTC(),
+                LakeFormationTargetClients.open(aws, glueTargets));
         return new WorkerWiring(sync, new QueuePublisher(aws.build(SqsClient.builder())),
                 required(env, "RESULTS_QUEUE_URL"),
                 Integer.parseInt(env.getOrDefault("ASSET_MAX_ATTEMPTS", "3")), timeReserve(env, settings),

@@ -35,6 +35,8 @@ public final class MotoServer {
         ProcessBuilder builder = new ProcessBuilder(binary.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // local/tools/moto_patches/sitecustomize.py: LF-Tag assignments as Lake Formation documents them.
+        builder.environment().put("PYTHONPATH", paths.projectDir().resolve("local/tools/moto_patches").toString());
         Process process = builder.start();
         awaitReady(port, process, Duration.ofSeconds(60));
         return process.pid();

@@ -1,0 +1,50 @@
+package io.dsgluesync.aws;
+
+import io.dsgluesync.glue.GlueTarget;
+import io.dsgluesync.governance.LakeFormationCatalog;
+import io.dsgluesync.governance.LfTagWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.lakeformation.LakeFormationClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * One Lake Formation client per Glue target, built on first use, with the target's identity, region and catalog id, as
+ * {@link GlueTargetClients} builds the Glue clients; only the worker, which attaches LF-Tags, loads this class.
+ */
+public final class LakeFormationTargetClients {
+    private LakeFormationTargetClients() {
+    }
+
+    /** The LF-Tag writer of each target, by target name. */
+    public static Map<String, LfTagWriter> open(AwsClients aws, List<GlueTarget> targets) {
+        Supplier<StsClient> sts = memoize(() -> aws.build(StsClient.builder()));
+        Map<String, LfTagWriter> writers = new LinkedHashMap<>();
+        for (GlueTarget target : targets) {
+            Supplier<LakeFormationClient> client = memoize(() -> aws.build(LakeFormationClient.builder()
+                            .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD)),
+                    GlueTargetClients.credentials(aws, sts.get(), target),
+                    target.region() == null ? null : Region.of(target.region())));
+            writers.put(target.name(), new LfTagWriter(new LakeFormationCatalog(client, target.catalogId())));
+        }
+        return writers;
+    }
+
+    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
+    }
+}
