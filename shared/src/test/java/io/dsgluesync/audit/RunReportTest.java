@@ -55,7 +55,8 @@ class RunReportTest {
                 report);
         assertTrue(report.contains("    SPACE_A: the OAuth client's technical user is not a member of space SPACE_A\n"),
                 report);
-        assertTrue(report.contains("(not synced: design-time enrichment is off)"), report);
+        assertTrue(report.contains("(design-time enrichment is off: synced only as a replication flow's target)"),
+                report);
         assertTrue(report.contains("    SAP_CONTENT (102): T0, T1, "), report);
         assertTrue(report.contains("T99, … 2 more\n"), report);
     }
