@@ -50,7 +50,7 @@ public record AuditRecord(
 
     public static final String TYPE = "asset";
     public static final int SCHEMA_VERSION = 1;
-    /** Datasphere refused the client: 401/403 after a token refresh, or the token endpoint refused it. */
+    /** Datasphere refused the client: 401 after a token refresh, or the token endpoint refused it. */
     public static final String AUTHENTICATION = "authentication";
     /** Glue denied the sync's identity an action it needs. */
     public static final String ACCESS_DENIED = "access_denied";

@@ -77,6 +77,11 @@ public class AuditStore {
             values.put(":stale", staleMap(run.stale()));
             update.append(", #stale = :stale");
         }
+        if (!run.coverage().isEmpty()) {
+            names.put("#coverage", "coverage");
+            values.put(":coverage", coverageMap(run.coverage()));
+            update.append(", #coverage = :coverage");
+        }
         Map<String, AttributeValue> item;
         try {
             item = dynamo.updateItem(r -> r.tableName(table).key(summaryKey(run.runId()))
@@ -98,6 +103,20 @@ public class AuditStore {
             // the first announcement's row stays
         }
         return RunStatus.from(item);
+    }
+
+    /** The coverage as a map with the record's component names. */
+    static AttributeValue coverageMap(Coverage coverage) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("unreadableCount", n(coverage.unreadableCount()));
+        m.put("unreadable", AttributeValue.fromL(coverage.unreadable().stream().map(u -> AttributeValue.fromM(
+                Map.of("space", s(u.space()), "reason", s(u.reason() == null ? "" : u.reason())))).toList()));
+        m.put("unexposedCount", n(coverage.unexposedCount()));
+        m.put("unexposed", AttributeValue.fromL(coverage.unexposed().stream().map(u -> AttributeValue.fromM(
+                Map.of("space", s(u.space()), "count", n(u.count()),
+                        "names", AttributeValue.fromL(u.names().stream().map(AuditStore::s).toList())))).toList()));
+        m.put("unexposedSynced", AttributeValue.fromBool(coverage.unexposedSynced()));
+        return AttributeValue.fromM(m);
     }
 
     /** The stale summary as a map with the record's component names. */

@@ -39,6 +39,7 @@ public final class RunReport {
         if (summary.containsKey("removedAssets") && summary.get("removedAssets").hasM()) {
             appendStale(out, RunStatus.stale(summary.get("removedAssets").m()));
         }
+        coverageLines(summary).forEach(line -> out.append(line).append('\n'));
         if (summary.containsKey("listingErrors") && !summary.get("listingErrors").l().isEmpty()) {
             out.append("  listing errors:\n");
             summary.get("listingErrors").l().forEach(e -> out.append("    ").append(e.s()).append('\n'));
@@ -70,6 +71,47 @@ public final class RunReport {
                     text(a, "note"))));
         }
         return out.toString();
+    }
+
+    /**
+     * The run's coverage as report lines: the unreadable spaces with their reasons, and the objects the catalog does
+     * not expose per space (the first names and how many); none when the run could see everything.
+     */
+    public static List<String> coverageLines(Map<String, AttributeValue> summary) {
+        AttributeValue value = summary.get("coverage");
+        if (value == null || !value.hasM()) {
+            return List.of();
+        }
+        Map<String, AttributeValue> coverage = value.m();
+        List<String> lines = new ArrayList<>();
+        String unreadable = num(coverage, "unreadableCount");
+        String unexposed = num(coverage, "unexposedCount");
+        lines.add(String.format("  coverage: %s unreadable space(s), %s object(s) the catalog does not expose",
+                unreadable, unexposed));
+        if (!"0".equals(unreadable)) {
+            lines.add("  unreadable spaces (HTTP 403; their tables are kept, not evaluated for removal):");
+            list(coverage, "unreadable").forEach(u -> lines.add("    " + text(u, "space") + ": "
+                    + text(u, "reason")));
+        }
+        if (!"0".equals(unexposed)) {
+            boolean synced = Boolean.TRUE.equals(coverage.containsKey("unexposedSynced")
+                    ? coverage.get("unexposedSynced").bool() : null);
+            lines.add("  objects the catalog does not expose (" + (synced ? "synced from their design-time CSN"
+                    : "design-time enrichment is off: synced only as a replication flow's target") + "):");
+            list(coverage, "unexposed").forEach(u -> {
+                List<String> names = u.containsKey("names") && u.get("names").hasL()
+                        ? u.get("names").l().stream().map(AttributeValue::s).toList() : List.of();
+                int count = Integer.parseInt(num(u, "count"));
+                lines.add("    " + text(u, "space") + " (" + count + "): " + String.join(", ", names)
+                        + (count > names.size() ? ", … " + (count - names.size()) + " more" : ""));
+            });
+        }
+        return lines;
+    }
+
+    private static List<Map<String, AttributeValue>> list(Map<String, AttributeValue> m, String key) {
+        return m.containsKey(key) && m.get(key).hasL()
+                ? m.get(key).l().stream().filter(AttributeValue::hasM).map(AttributeValue::m).toList() : List.of();
     }
 
     /** The removed-asset counters, only those that are not zero: "  stale 3  deprecated 1", or "". */

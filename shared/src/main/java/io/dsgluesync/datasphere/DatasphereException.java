@@ -5,8 +5,13 @@ import java.time.Duration;
 /** Every failure talking to Datasphere, translated once at the HTTP boundary into a small vocabulary. */
 public class DatasphereException extends RuntimeException {
     public enum Kind {
-        /** 401/403 after a token refresh, or the token endpoint refused the client. */
+        /** 401 after a token refresh, or the token endpoint refused the client: no request can succeed. */
         UNAUTHORIZED(false),
+        /**
+         * 403 with a token the tenant accepted: the client may not read this object or space (its technical user is
+         * not a member of the space), which says nothing of the other objects.
+         */
+        FORBIDDEN(false),
         NOT_FOUND(false),
         /** 429 that outlasted the retries. */
         THROTTLED(true),

@@ -111,7 +111,10 @@ public class DatasphereHttp {
 
     private static DatasphereException failure(URI uri, int status, Duration retryAfter) {
         DatasphereException.Kind kind = switch (status) {
-            case 401, 403 -> DatasphereException.Kind.UNAUTHORIZED;
+            case 401 -> DatasphereException.Kind.UNAUTHORIZED;
+            // A 401 is answered with a new token first (above); a 403 is the object's or the space's refusal
+            // (https://www.rfc-editor.org/rfc/rfc9110#name-403-forbidden).
+            case 403 -> DatasphereException.Kind.FORBIDDEN;
             case 404, 405 -> DatasphereException.Kind.NOT_FOUND;
             case 429 -> DatasphereException.Kind.THROTTLED;
             default -> status >= 500 ? DatasphereException.Kind.UNAVAILABLE : DatasphereException.Kind.BAD_RESPONSE;

@@ -39,7 +39,20 @@ final class AuditRecords {
 
     AuditRecord failed(Start start, String database, String table, RuntimeException e, String field) {
         return record(start, database, table, AuditAction.FAILED, 0, null, null, List.of(), e.getClass().getSimpleName(),
-                field, e.getMessage(), null, List.of(), Map.of()).withErrorKind(errorKind(e));
+                field, error(start.message(), e), null, List.of(), Map.of()).withErrorKind(errorKind(e));
+    }
+
+    /**
+     * The error to record: a 403 on one object's document names the asset and the likely cause, since only this
+     * asset fails; any other error as it was thrown.
+     */
+    static String error(AssetMessage m, RuntimeException e) {
+        if (e instanceof DatasphereException d && d.kind() == DatasphereException.Kind.FORBIDDEN) {
+            return "asset " + m.space() + "/" + m.asset() + ": Datasphere refused to serve its definition (HTTP 403):"
+                    + " the OAuth client's technical user lacks access to this object (is it a member of space "
+                    + m.space() + "?); " + e.getMessage();
+        }
+        return e.getMessage();
     }
 
     /** The failures that stop more than one asset, for {@link AuditRecord#errorKind()}; null for any other. */

@@ -2,12 +2,14 @@ package io.dsgluesync.sync;
 
 import io.dsgluesync.audit.AuditAction;
 import io.dsgluesync.audit.AuditRecord;
+import io.dsgluesync.audit.Coverage;
 import io.dsgluesync.audit.RunStarted;
 import io.dsgluesync.audit.StaleSummary;
 import io.dsgluesync.datasphere.DatasphereClient;
 import io.dsgluesync.datasphere.DatasphereException;
 import io.dsgluesync.glue.PermissionCheck;
 import io.dsgluesync.glue.TargetCatalog;
+import io.dsgluesync.lineage.SyncedObjectIndex;
 import io.dsgluesync.mapping.GlueNames;
 import io.dsgluesync.model.Asset;
 import io.dsgluesync.model.AssetKind;
@@ -29,6 +31,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +45,13 @@ import org.slf4j.LoggerFactory;
  * <p>With design-time discovery on, the objects the catalog does not list (local and remote tables, unexposed
  * views and models) are found through the design-time API and enqueued too. With replication targets in the rules,
  * the space's replication flows bind assets to the S3 folders they are replicated to ({@link ReplicaBinding}).
+ *
+ * <p>Coverage: with lineage or design-time enrichment on, each space's design-time objects are listed once per run;
+ * those the catalog does not list are reported as unexposed (synced from their CSN only with enrichment on). A space
+ * the OAuth client may not read (HTTP 403) is reported as unreadable: what it did list is still synced, its tables
+ * are kept (it counts as absent from the listing, not as empty) and the other spaces are evaluated for removed
+ * assets as usual. With lineage on, a full sync also writes the synced-object index the worker's lineage reads
+ * ({@link SyncedObjectIndex}).
  */
 public class DiscoveryService {
     private static final Logger LOG = LoggerFactory.getLogger(DiscoveryService.class);
@@ -55,6 +66,8 @@ public class DiscoveryService {
     private final boolean designTime;
     private final GlueSide glue;
     private final Clock clock;
+    private final boolean lineage;
+    private final SyncedObjectIndex index;
 
     /**
      * The Glue targets discovery reads (one GetTables listing per target database) and, when {@code validateFirst},
@@ -106,6 +119,14 @@ public class DiscoveryService {
     public DiscoveryService(DatasphereClient datasphere, QueuePublisher publisher, Queues queues,
                             java.util.function.Supplier<SyncRules> rules, AssetFilter filter, boolean designTime,
                             GlueSide glue, Clock clock) {
+        this(datasphere, publisher, queues, rules, filter, designTime, glue, clock, false, SyncedObjectIndex.NONE);
+    }
+
+    private DiscoveryService(DatasphereClient datasphere, QueuePublisher publisher, Queues queues,
+                             java.util.function.Supplier<SyncRules> rules, AssetFilter filter, boolean designTime,
+                             GlueSide glue, Clock clock, boolean lineage, SyncedObjectIndex index) {
+        this.lineage = lineage;
+        this.index = index;
         this.glue = glue;
         this.datasphere = datasphere;
         this.publisher = publisher;
@@ -114,6 +135,14 @@ public class DiscoveryService {
         this.filter = filter;
         this.designTime = designTime;
         this.clock = clock;
+    }
+
+    /**
+     * The same service with lineage on ({@code DATASPHERE_LINEAGE}): design-time objects are listed for coverage,
+     * and every full sync writes what it syncs to {@code index}.
+     */
+    public DiscoveryService withLineage(SyncedObjectIndex index) {
+        return new DiscoveryService(datasphere, publisher, queues, rules, filter, designTime, glue, clock, true, index);
     }
 
     public DiscoveryResult run(String runId) {
@@ -129,7 +158,7 @@ public class DiscoveryService {
         try {
             all = datasphere.listSpaces();
         } catch (DatasphereException e) {
-            if (e.kind() != DatasphereException.Kind.UNAUTHORIZED) {
+            if (e.kind() != DatasphereException.Kind.UNAUTHORIZED && e.kind() != DatasphereException.Kind.FORBIDDEN) {
                 throw e;
             }
             return halted(runId, started, List.of(), operation, "Datasphere refused the client: " + e.getMessage());
@@ -153,17 +182,41 @@ public class DiscoveryService {
         Map<String, Integer> perSpace = new LinkedHashMap<>();
         Map<String, Set<String>> present = new LinkedHashMap<>();
         List<String> errors = new ArrayList<>();
+        List<Coverage.UnreadableSpace> unreadable = new ArrayList<>();
+        Map<String, List<String>> unexposed = new LinkedHashMap<>();
         for (Space space : spaces) {
             try {
-                List<Asset> everything = datasphere.listAssets(space.name());
+                List<Asset> everything;
+                try {
+                    everything = datasphere.listAssets(space.name());
+                } catch (DatasphereException e) {
+                    if (e.kind() != DatasphereException.Kind.FORBIDDEN) {
+                        throw e;
+                    }
+                    unreadable.add(unreadableSpace(space, "its catalog assets", e));
+                    continue;
+                }
                 Set<String> tables = new HashSet<>();
                 everything.forEach(a -> tables.add(GlueNames.table(a.name())));
                 List<Asset> assets = everything.stream()
                         .filter(a -> filter.includesAsset(space.name(), a.name())).toList();
                 List<AssetMessage> listed = new ArrayList<>(assets.stream().map(a -> AssetMessage.of(runId, space, a,
                         rules.priority(space.name(), a.name(), a.kind()))).toList());
-                if (designTime) {
-                    designTimeObjects(runId, space, assets, listed, tables, rules);
+                boolean readable = true;
+                if (designTime || lineage) {
+                    try {
+                        Map<String, List<String>> design = designObjects(space);
+                        unexposed.put(space.name(), unexposed(space, everything, design));
+                        if (designTime) {
+                            designTimeObjects(runId, space, assets, listed, tables, rules, design);
+                        }
+                    } catch (DatasphereException e) {
+                        if (e.kind() != DatasphereException.Kind.FORBIDDEN) {
+                            throw e;
+                        }
+                        unreadable.add(unreadableSpace(space, "its design-time objects", e));
+                        readable = false;
+                    }
                 }
                 if (rules.replication().enabled()) {
                     ReplicaBinding.SpaceTasks tasks = replicas.s3Tasks(space.name());
@@ -174,7 +227,9 @@ public class DiscoveryService {
                 listed.forEach(m -> tables.add(GlueNames.table(m.asset())));
                 messages.addAll(listed);
                 perSpace.put(space.name(), listed.size());
-                present.put(space.name(), tables);
+                if (readable) {
+                    present.put(space.name(), tables);
+                }
             } catch (DatasphereException e) {
                 errors.add("space " + space.name() + ": " + e.getMessage());
                 LOG.warn("listing space {} failed: {}", space.name(), e.getMessage());
@@ -190,6 +245,10 @@ public class DiscoveryService {
             messages.replaceAll(inventory::annotate);
         }
         List<AuditRecord> records = nameCollisions(messages);
+        if (lineage && !options.plan() && !options.priorityOnly()) {
+            writeIndex(runId, spaces, perSpace.keySet(), messages, unreadable);
+        }
+        Coverage coverage = Coverage.of(unreadable, unexposed, designTime);
         boolean complete = errors.isEmpty();
         StaleSummary stale = null;
         if (!glue.targets().isEmpty()) {
@@ -213,7 +272,7 @@ public class DiscoveryService {
         RunStarted announcement = new RunStarted(RunStarted.TYPE, 1, runId, started.toString(),
                 messages.size() + records.size(), complete, spaces.stream().map(Space::name).toList(),
                 List.copyOf(errors), datasphere.requestCount(), clock.instant().toString(), operation, null, null,
-                stale);
+                stale, coverage);
         publisher.send(queues.results(), JsonCodec.write(announcement));
         publisher.sendAll(queues.results(), records.stream().map(JsonCodec::write).toList());
         List<AssetMessage> urgent = new ArrayList<>();
@@ -228,7 +287,7 @@ public class DiscoveryService {
         enqueue(queues.assets(), normal);
         return new DiscoveryResult(runId, spaces.size(), messages.size(), urgent.size(), complete, perSpace,
                 List.copyOf(errors), datasphere.requestCount(), Duration.between(started, clock.instant()).toMillis(),
-                DiscoveryResult.RUNNING, null, announcement.operation(), stale);
+                DiscoveryResult.RUNNING, null, announcement.operation(), stale, coverage);
     }
 
     /**
@@ -242,7 +301,7 @@ public class DiscoveryService {
         publisher.send(queues.results(), JsonCodec.write(RunStarted.halted(runId, started.toString(), names,
                 datasphere.requestCount(), clock.instant().toString(), operation, reason)));
         return new DiscoveryResult(runId, spaces.size(), 0, 0, false, Map.of(), List.of(), datasphere.requestCount(),
-                Duration.between(started, clock.instant()).toMillis(), "HALTED", reason, operation, null);
+                Duration.between(started, clock.instant()).toMillis(), "HALTED", reason, operation, null, Coverage.NONE);
     }
 
     /**
@@ -329,13 +388,58 @@ public class DiscoveryService {
         return spaces.stream().map(s -> GlueNames.database(glue.databasePrefix(), s.name())).toList();
     }
 
-    /** Adds the space's design-time objects that the catalog did not list. */
-    private void designTimeObjects(String runId, Space space, List<Asset> catalog, List<AssetMessage> messages,
-                                   Set<String> present, SyncRules rules) {
+    /** The space's design-time objects by type, each list read once (paged by {@link DatasphereClient}). */
+    private Map<String, List<String>> designObjects(Space space) {
+        Map<String, List<String>> byType = new LinkedHashMap<>();
+        for (String type : List.of("views", "analyticmodels", "localtables", "remotetables")) {
+            byType.put(type, datasphere.listDesignObjects(space.name(), type));
+        }
+        return byType;
+    }
+
+    /** The space's design-time objects in scope that the catalog does not list, sorted. */
+    private List<String> unexposed(Space space, List<Asset> catalog, Map<String, List<String>> design) {
         Set<String> listed = new HashSet<>();
         catalog.forEach(a -> listed.add(a.name()));
-        for (String type : List.of("views", "analyticmodels", "localtables", "remotetables")) {
-            for (String name : datasphere.listDesignObjects(space.name(), type)) {
+        Set<String> names = new TreeSet<>();
+        design.values().forEach(list -> list.stream().filter(n -> !listed.contains(n))
+                .filter(n -> filter.includesAsset(space.name(), n)).forEach(names::add));
+        return List.copyOf(names);
+    }
+
+    private static Coverage.UnreadableSpace unreadableSpace(Space space, String what, DatasphereException e) {
+        LOG.warn("space {} unreadable: {}", space.name(), e.getMessage());
+        return new Coverage.UnreadableSpace(space.name(), "the OAuth client's technical user is not a member of space "
+                + space.name() + ": listing " + what + " answered HTTP 403 (" + e.getMessage() + ")");
+    }
+
+    /**
+     * Writes what this full sync syncs per space (the messages it enqueues) and which spaces it could read. A space
+     * whose listing failed keeps its previous index; a failure to write is logged and the sync goes on.
+     */
+    private void writeIndex(String runId, List<Space> spaces, Set<String> listed, List<AssetMessage> messages,
+                            List<Coverage.UnreadableSpace> unreadable) {
+        Set<String> refused = new HashSet<>();
+        unreadable.forEach(u -> refused.add(u.space()));
+        Map<String, Set<String>> objects = new TreeMap<>();
+        listed.forEach(space -> objects.put(space, new TreeSet<>()));
+        messages.forEach(m -> objects.computeIfAbsent(m.space(), k -> new TreeSet<>()).add(m.asset()));
+        Set<String> readable = new TreeSet<>();
+        spaces.stream().map(Space::name).filter(n -> !refused.contains(n)).forEach(readable::add);
+        try {
+            index.write(runId, objects, readable);
+        } catch (RuntimeException e) {
+            LOG.warn("the synced-object index was not written; lineage reads the previous one", e);
+        }
+    }
+
+    /** Adds the space's design-time objects that the catalog did not list. */
+    private void designTimeObjects(String runId, Space space, List<Asset> catalog, List<AssetMessage> messages,
+                                   Set<String> present, SyncRules rules, Map<String, List<String>> design) {
+        Set<String> listed = new HashSet<>();
+        catalog.forEach(a -> listed.add(a.name()));
+        for (String type : design.keySet()) {
+            for (String name : design.get(type)) {
                 present.add(GlueNames.table(name));
                 if (listed.add(name) && filter.includesAsset(space.name(), name)) {
                     AssetKind kind = DESIGN_TYPES.get(type);

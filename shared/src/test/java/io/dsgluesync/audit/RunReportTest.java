@@ -41,4 +41,28 @@ class RunReportTest {
         assertTrue(report.startsWith("Run r2  SKIPPED\n  skipped: run r1 still active since 2026-12-02T08:00:00Z\n"),
                 report);
     }
+
+    @Test
+    void theReportNamesUnreadableSpacesAndTheObjectsTheCatalogDoesNotExpose() {
+        Coverage coverage = Coverage.of(List.of(new Coverage.UnreadableSpace("SPACE_A",
+                        "the OAuth client's technical user is not a member of space SPACE_A")),
+                Map.of("SAP_CONTENT", java.util.stream.IntStream.range(0, 102).mapToObj(i -> "T" + i).toList()),
+                false);
+        String report = RunReport.render(Map.of("runId", AttributeValue.fromS("r3"),
+                "coverage", AuditStore.coverageMap(coverage)), List.of());
+
+        assertTrue(report.contains("  coverage: 1 unreadable space(s), 102 object(s) the catalog does not expose\n"),
+                report);
+        assertTrue(report.contains("    SPACE_A: the OAuth client's technical user is not a member of space SPACE_A\n"),
+                report);
+        assertTrue(report.contains("(design-time enrichment is off: synced only as a replication flow's target)"),
+                report);
+        assertTrue(report.contains("    SAP_CONTENT (102): T0, T1, "), report);
+        assertTrue(report.contains("T99, … 2 more\n"), report);
+    }
+
+    @Test
+    void aRunThatSawEverythingHasNoCoverageLines() {
+        assertFalse(RunReport.render(Map.of("runId", AttributeValue.fromS("r4")), List.of()).contains("coverage"));
+    }
 }

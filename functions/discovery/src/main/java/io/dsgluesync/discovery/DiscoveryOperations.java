@@ -65,13 +65,17 @@ final class DiscoveryOperations {
         metrics.addMetric("DiscoveryDuration", result.durationMs(), MetricUnit.MILLISECONDS);
         metrics.addMetric("DatasphereRequests", result.datasphereRequests(), MetricUnit.COUNT);
         metrics.addMetric("DiscoveryIncomplete", result.listingComplete() ? 0 : 1, MetricUnit.COUNT);
+        if (result.coverage() != null && result.haltedReason() == null) {
+            metrics.addMetric("UnreadableSpaces", result.coverage().unreadableCount(), MetricUnit.COUNT);
+            metrics.addMetric("UnexposedObjects", result.coverage().unexposedCount(), MetricUnit.COUNT);
+        }
         if (result.stale() != null && result.stale().evaluated()) {
             metrics.addMetric("StaleTables", result.stale().staleTables(), MetricUnit.COUNT);
         }
         LOG.info("discovery finished", entry("spaces", result.spaces()), entry("assetsEnqueued",
                 result.assetsEnqueued()), entry("operation", result.operation()), entry("stale", result.stale()),
                 entry("listingComplete", result.listingComplete()),
-                entry("listingErrors", result.listingErrors()));
+                entry("listingErrors", result.listingErrors()), entry("coverage", result.coverage()));
         return JsonCodec.mapper().convertValue(result, MAP);
     }
 

@@ -14,6 +14,8 @@ import io.dsgluesync.glue.Ownership;
 import io.dsgluesync.glue.PermissionCheck;
 import io.dsgluesync.glue.GlueTarget;
 import io.dsgluesync.glue.TargetCatalog;
+import io.dsgluesync.lineage.DynamoObjectIndex;
+import io.dsgluesync.lineage.SyncedObjectIndex;
 import java.util.List;
 import io.dsgluesync.queue.QueuePublisher;
 import io.dsgluesync.rules.AssetFilter;
@@ -76,8 +78,22 @@ final class DiscoveryWiring {
                 !"false".equalsIgnoreCase(env.getOrDefault("GLUE_VALIDATE_BEFORE_ENQUEUE", "true")),
                 failSafePercent(env), checkMemory(env, store));
         // A run starts on the rules as they are now: an unreadable rules file fails the run instead of using old ones.
-        return new DiscoveryService(datasphere, publisher, queues, rules::current, AssetFilter.fromEnvironment(env),
-                "true".equalsIgnoreCase(env.get("DATASPHERE_DESIGN_TIME_ENRICHMENT")), glue, Clock.systemUTC());
+        DiscoveryService service = new DiscoveryService(datasphere, publisher, queues, rules::current,
+                AssetFilter.fromEnvironment(env), "true".equalsIgnoreCase(env.get("DATASPHERE_DESIGN_TIME_ENRICHMENT")),
+                glue, Clock.systemUTC());
+        return lineage(env) ? service.withLineage(objectIndex(env, dynamo)) : service;
+    }
+
+    /** {@code DATASPHERE_LINEAGE}: lineage on, the default. */
+    static boolean lineage(Map<String, String> env) {
+        return !"false".equalsIgnoreCase(env.getOrDefault("DATASPHERE_LINEAGE", "true").trim());
+    }
+
+    /** The synced-object index in the audit table, kept as long as audit records; none without the table. */
+    private static SyncedObjectIndex objectIndex(Map<String, String> env, Optional<DynamoDbClient> dynamo) {
+        return dynamo.<SyncedObjectIndex>map(client -> new DynamoObjectIndex(client, auditTable(env).orElseThrow(),
+                Clock.systemUTC(), Duration.ofDays(Long.parseLong(env.getOrDefault("AUDIT_TTL_DAYS", "30")))))
+                .orElse(SyncedObjectIndex.NONE);
     }
 
     /**

@@ -120,6 +120,12 @@ final class DesignTimeEndpoint {
         DesignObject object = tenant.designObject(space, type, name).filter(o -> !faults.removed(space, name))
                 .orElseThrow(() -> ODataError.notFound(
                 "Object '" + name + "' of type '" + type.segment() + "' not found in space '" + space + "'"));
+        Integer failing = faults.documentStatus(space, name);
+        if (failing != null) {
+            stats.countInjectedError();
+            throw new ODataError(failing, FaultPayloads.reason(failing) + ": no access to " + type.segment() + " '"
+                    + name + "' of space '" + space + "'");
+        }
         String content = type.isFlow() ? object.csn() : faults.csn(space, name, object.csn());
         HttpIo.sendBytes(exchange, 200, CSN_TYPE, content.getBytes(StandardCharsets.UTF_8));
     }

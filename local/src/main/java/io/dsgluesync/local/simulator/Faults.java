@@ -38,6 +38,7 @@ public final class Faults {
     private int failNextStatus;
     private final Map<String, Integer> failingSpaces = new ConcurrentHashMap<>();
     private final Map<String, DocumentFault> documentFaults = new ConcurrentHashMap<>();
+    private final Map<String, Integer> failingDocuments = new ConcurrentHashMap<>();
     private final Map<String, String> foreignHosts = new ConcurrentHashMap<>();
     private final Map<String, Integer> metadataRevisions = new ConcurrentHashMap<>();
     private final java.util.Set<String> removedAssets = ConcurrentHashMap.newKeySet();
@@ -110,6 +111,15 @@ public final class Faults {
     /** The asset's {@code $metadata} (both flavours) is cut off mid-document: not well-formed XML. */
     public Faults malformedMetadata(String space, String asset) {
         documentFaults.put(key(space, asset), DocumentFault.MALFORMED);
+        return this;
+    }
+
+    /**
+     * The asset's {@code $metadata} (both flavours) and its CSN answer {@code status} until cleared, e.g. 403 as a
+     * tenant answers a technical user that may list the space but not read this object.
+     */
+    public Faults failMetadata(String space, String asset, int status) {
+        failingDocuments.put(key(space, asset), errorStatus(status));
         return this;
     }
 
@@ -197,6 +207,7 @@ public final class Faults {
         }
         failingSpaces.clear();
         documentFaults.clear();
+        failingDocuments.clear();
         foreignHosts.clear();
         metadataRevisions.clear();
         removedAssets.clear();
@@ -236,6 +247,11 @@ public final class Faults {
     /** The origin to use in this asset's catalog URLs instead of the simulator's, or null. */
     String foreignBase(String space, String asset) {
         return foreignHosts.get(key(space, asset));
+    }
+
+    /** The status this asset's {@code $metadata} or CSN answers, or null. */
+    Integer documentStatus(String space, String asset) {
+        return failingDocuments.get(key(space, asset));
     }
 
     boolean corruptsMetadata(String space, String asset) {

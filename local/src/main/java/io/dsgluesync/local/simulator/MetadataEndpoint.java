@@ -60,6 +60,12 @@ final class MetadataEndpoint {
         if (last.isEmpty()) {
             sendServiceDocument(exchange, asset, prefix, analytical, etag);
         } else if ("$metadata".equals(last)) {
+            Integer failing = faults.documentStatus(asset.spaceName(), asset.name());
+            if (failing != null) {
+                stats.countInjectedError();
+                throw new ODataError(failing, FaultPayloads.reason(failing) + ": no access to asset '" + asset.name()
+                        + "' of space '" + asset.spaceName() + "'");
+            }
             if (faults.corruptsMetadata(asset.spaceName(), asset.name())) {
                 stats.countInjectedMetadataFault();
             }

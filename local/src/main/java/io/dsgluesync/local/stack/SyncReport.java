@@ -6,7 +6,11 @@ import java.util.Map;
 
 /** What one local sync did, read back from DynamoDB and Glue. */
 public record SyncReport(String runId, String discoveryResponse, List<AssetLine> assets, Map<String, String> summary,
-                         QueueDrainer.Drained workerDrain, QueueDrainer.Drained resultsDrain) {
+                         QueueDrainer.Drained workerDrain, QueueDrainer.Drained resultsDrain, List<String> coverage) {
+
+    public SyncReport {
+        coverage = List.copyOf(coverage);
+    }
 
     /** One asset as the audit table and Glue show it. */
     public record AssetLine(String space, String asset, String database, String table, int glueColumns,
@@ -33,5 +37,9 @@ public record SyncReport(String runId, String discoveryResponse, List<AssetLine>
         out.printf("Worker: %d invocation(s), %d record(s), %d reported for retry, %d invocation(s) timed out;"
                         + " results: %d invocation(s)%n", workerDrain.invocations(), workerDrain.delivered(),
                 workerDrain.failedRecords(), workerDrain.timedOutInvocations(), resultsDrain.invocations());
+        if (!coverage.isEmpty()) {
+            out.println();
+            coverage.forEach(out::println);
+        }
     }
 }

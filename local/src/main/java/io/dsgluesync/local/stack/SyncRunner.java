@@ -3,6 +3,7 @@ package io.dsgluesync.local.stack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dsgluesync.audit.AuditStore;
+import io.dsgluesync.audit.RunReport;
 import io.dsgluesync.model.JsonCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -307,6 +308,12 @@ public final class SyncRunner {
             summary.put(key, v == null ? (key.equals("status") ? "RUNNING" : "0")
                     : v.s() != null ? v.s() : v.n() != null ? v.n() : String.valueOf(v.bool()));
         }
+        AttributeValue coverage = item.get("coverage");
+        for (String key : List.of("unreadableCount", "unexposedCount")) {
+            AttributeValue v = coverage == null || !coverage.hasM() ? null : coverage.m().get(key);
+            summary.put(key.equals("unreadableCount") ? "unreadableSpaces" : "unexposedObjects",
+                    v == null || v.n() == null ? "0" : v.n());
+        }
         List<SyncReport.AssetLine> lines = new ArrayList<>();
         for (Map<String, AttributeValue> asset : store.assetItems(runId)) {
             String database = text(asset, "database");
@@ -317,7 +324,8 @@ public final class SyncRunner {
         // An unreadable message's audit record has no table: such lines sort last within their space.
         lines.sort(Comparator.comparing(SyncReport.AssetLine::space).thenComparing(SyncReport.AssetLine::table,
                 Comparator.nullsLast(Comparator.naturalOrder())));
-        return new SyncReport(runId, response, lines, summary, workerDrain, resultsDrain);
+        return new SyncReport(runId, response, lines, summary, workerDrain, resultsDrain,
+                RunReport.coverageLines(item));
     }
 
     /** What the operator should read about an asset: its error, why it was skipped, or its first warning. */

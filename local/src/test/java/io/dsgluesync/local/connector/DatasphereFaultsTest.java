@@ -110,7 +110,7 @@ class DatasphereFaultsTest {
         try (DatasphereSimulator sim = DatasphereSimulator.start(SimulatorOptions.defaults())) {
             sim.faults().failSpaceListing("SPACE_A", 403);
             DatasphereClient client = connect(sim, 2, 0);
-            assertEquals(DatasphereException.Kind.UNAUTHORIZED,
+            assertEquals(DatasphereException.Kind.FORBIDDEN,
                     assertThrows(DatasphereException.class, () -> client.listAssets("SPACE_A")).kind());
             assertEquals(4, client.listAssets("SAP_CONTENT").size());
         }
