@@ -121,7 +121,7 @@ public class AssetSync {
             EntityModel model = documents.model();
             TableDefinition mapped = GlueTableMapper.map(message, model, mapping, assetRules);
             Lineage lineage = this.lineage.read(message, documents.definition(), notes);
-            TableDefinition definition = this.lineage.apply(message, mapped, lineage);
+            TableDefinition definition = this.lineage.apply(message, mapped, lineage, notes);
             Map<String, String> syncMetadata = new LinkedHashMap<>();
             syncMetadata.put(SyncParameters.CONFIG_HASH, configHash);
             if (!documents.etags().isEmpty()) {

@@ -97,19 +97,43 @@ public final class LineageSupport {
                 return edges.isEmpty() ? Lineage.NONE : new Lineage(edges.stream().map(FlowEdge::source).toList(),
                         edges.get(0).columns(), null, null);
             }
-            return CsnLineage.read(message.space(), message.asset(), definition.json(), spaceExists);
+            return CsnLineage.read(message.space(), message.asset(), definition.json(), space -> exists(space, notes));
         } catch (CsdlException e) {
             notes.add("lineage unreadable: " + e.getMessage());
             return null;
         }
     }
 
+    /** Whether {@code space} is a space; an unreadable index answers no, once noted. */
+    private boolean exists(String space, List<String> notes) {
+        try {
+            return spaceExists.test(space);
+        } catch (RuntimeException e) {
+            noteIndex(notes, e);
+            return false;
+        }
+    }
+
+    private static void noteIndex(List<String> notes, RuntimeException e) {
+        String note = "synced-object index unreadable, upstreams named by space and object only: " + e.getMessage();
+        if (!notes.contains(note)) {
+            notes.add(note);
+        }
+    }
+
     /** The definition with the lineage's parameters, signed again. */
-    TableDefinition apply(AssetMessage message, TableDefinition table, Lineage lineage) {
+    TableDefinition apply(AssetMessage message, TableDefinition table, Lineage lineage, List<String> notes) {
         if (lineage == null) {
             return table;
         }
-        LineageParameters.Rendered rendered = LineageParameters.render(lineage, this::glueTable);
+        LineageParameters.Rendered rendered = LineageParameters.render(lineage, upstream -> {
+            try {
+                return glueTable(upstream);
+            } catch (RuntimeException e) {
+                noteIndex(notes, e);
+                return null;
+            }
+        });
         return GlueTableMapper.withParameters(message, table, rendered.table(), rendered.columns());
     }
 
@@ -118,7 +142,12 @@ public final class LineageSupport {
         Map<Upstream, String> tables = new LinkedHashMap<>();
         if (lineage != null) {
             lineage.upstreams().forEach(u -> {
-                String glue = glueTable(u);
+                String glue;
+                try {
+                    glue = glueTable(u);
+                } catch (RuntimeException e) {
+                    glue = null; // noted when the parameters were rendered
+                }
                 if (glue != null) {
                     tables.put(u, glue);
                 }

@@ -35,7 +35,7 @@ class LineageSupportTest {
         TableDefinition mapped = GlueTableMapper.map(VIEW, CsnParser.parse(VIEW.asset(), csn), SETTINGS);
         List<String> notes = new ArrayList<>();
         Lineage read = lineage.read(VIEW, new MetadataFetcher.Definition("views", VIEW.asset(), csn), notes);
-        TableDefinition table = lineage.apply(VIEW, mapped, read);
+        TableDefinition table = lineage.apply(VIEW, mapped, read, notes);
 
         assertEquals(List.of(), notes);
         assertEquals("[{\"space\":\"SAP_CONTENT\",\"object\":\"SAP_SC_SALES_SalesOrders\","
@@ -53,7 +53,24 @@ class LineageSupportTest {
         assertNotEquals(mapped.fingerprint(), table.fingerprint());
         assertEquals(table.fingerprint(), table.parameters().get(SyncParameters.FINGERPRINT));
         assertEquals(table, lineage.apply(VIEW, mapped, lineage.read(VIEW,
-                new MetadataFetcher.Definition("views", VIEW.asset(), csn), notes)));
+                new MetadataFetcher.Definition("views", VIEW.asset(), csn), notes), notes));
+    }
+
+    @Test
+    void anUnreadableIndexIsANoteAndTheUpstreamsAreNamedBySpaceAndObject() throws IOException {
+        byte[] csn = fixture("SAP_SC_SALES_V_SalesOrders.json");
+        LineageSupport failing = new LineageSupport(true, "datasphere_", space -> {
+            throw new IllegalStateException("index down");
+        }, (space, object) -> {
+            throw new IllegalStateException("index down");
+        }, io.dsgluesync.lineage.LineageSink.NONE, "eu-central-1");
+        List<String> notes = new ArrayList<>();
+        TableDefinition table = failing.apply(VIEW, GlueTableMapper.map(VIEW, CsnParser.parse(VIEW.asset(), csn),
+                SETTINGS), failing.read(VIEW, new MetadataFetcher.Definition("views", VIEW.asset(), csn), notes), notes);
+        assertEquals(List.of("synced-object index unreadable, upstreams named by space and object only: index down"),
+                notes);
+        assertTrue(table.parameters().get("datasphere.lineage.upstream").startsWith(
+                "[{\"space\":\"SAP_CONTENT\",\"object\":\"SAP_SC_SALES_SalesOrders\",\"via\":\"from\"}"));
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.dsgluesync.glue.GlueTarget;
 import io.dsgluesync.glue.TargetCatalog;
 import java.util.List;
 import io.dsgluesync.lineage.LineageSink;
+import io.dsgluesync.lineage.SyncedObjects;
 import io.dsgluesync.sync.LineageSupport;
 import io.dsgluesync.mapping.MappingSettings;
 import io.dsgluesync.openlineage.OpenLineageSettings;
@@ -65,7 +66,7 @@ final class WorkerWiring {
         SecretsManagerClient secrets = aws.build(SecretsManagerClient.builder());
         String secretArn = required(env, "DATASPHERE_SECRET_ARN");
         DatasphereSettings settings = DatasphereSettings.fromEnvironment(env);
-        // One DynamoDB client for the audit table's two users: the shared budget and halting.
+        // One DynamoDB client for the audit table's users: the shared budget, halting and the synced-object index.
         String auditTable = env.get("AUDIT_TABLE_NAME");
         Optional<DynamoDbClient> dynamo = auditTable == null || auditTable.isBlank() ? Optional.empty()
                 : Optional.of(aws.build(DynamoDbClient.builder()));
@@ -82,8 +83,12 @@ final class WorkerWiring {
         MappingSettings mapping = MappingSettings.fromEnvironment(env, settings.tenantUrl().getHost());
         SyncRulesSource.Reloading rules = SyncRulesSource.reloading(env, aws::s3);
         // DATASPHERE_LINEAGE (on unless "false"): lineage from each changed asset's design-time definition.
+        // Discovery's index of what each full sync keeps says which upstreams have a Glue table (one Query per space
+        // per container a minute).
+        SyncedObjects index = dynamo.map(d -> SyncedObjects.dynamo(d, auditTable, Clock.systemUTC(),
+                Duration.ofMinutes(1))).orElse(SyncedObjects.none());
         LineageSupport lineage = new LineageSupport(!"false".equalsIgnoreCase(env.get("DATASPHERE_LINEAGE")),
-                mapping.databasePrefix(), space -> false, (space, object) -> false, lineage(env, secrets),
+                mapping.databasePrefix(), index::spaceExists, index::synced, lineage(env, secrets),
                 env.getOrDefault("AWS_REGION", ""));
         // The Lake Formation clients make no call unless the rules have a lakeFormationTags section.
         AssetSync sync = new AssetSync(datasphere, targets, glueCalls, mapping, rules,
