@@ -97,7 +97,7 @@ public final class RunReport {
             boolean synced = Boolean.TRUE.equals(coverage.containsKey("unexposedSynced")
                     ? coverage.get("unexposedSynced").bool() : null);
             lines.add("  objects the catalog does not expose (" + (synced ? "synced from their design-time CSN"
-                    : "design-time enrichment is off: synced only as a replication flow's target") + "):");
+                    : "not synced: design-time enrichment is off; a replication flow's target is still synced as a replica") + "):");
             list(coverage, "unexposed").forEach(u -> {
                 List<String> names = u.containsKey("names") && u.get("names").hasL()
                         ? u.get("names").l().stream().map(AttributeValue::s).toList() : List.of();

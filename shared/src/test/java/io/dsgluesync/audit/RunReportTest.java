@@ -55,7 +55,7 @@ class RunReportTest {
                 report);
         assertTrue(report.contains("    SPACE_A: the OAuth client's technical user is not a member of space SPACE_A\n"),
                 report);
-        assertTrue(report.contains("(design-time enrichment is off: synced only as a replication flow's target)"),
+        assertTrue(report.contains("(not synced: design-time enrichment is off; a replication flow's target is still synced as a replica)"),
                 report);
         assertTrue(report.contains("    SAP_CONTENT (102): T0, T1, "), report);
         assertTrue(report.contains("T99, … 2 more\n"), report);

@@ -87,8 +87,8 @@ class CoverageSyncTest {
         assertFalse(tables("datasphere_space_a").contains("businesspartners"), "enrichment is off");
         String printed = printed(first);
         System.out.println(printed);
-        assertTrue(printed.contains("objects the catalog does not expose (design-time enrichment is off: synced only as"
-                + " a replication flow's target)"), printed);
+        assertTrue(printed.contains("objects the catalog does not expose (not synced: design-time enrichment is off; a"
+                + " replication flow's target is still synced as a replica)"), printed);
         assertTrue(printed.contains("SAP.TIME.M_TIME_DIMENSION") && printed.contains("BusinessPartners"), printed);
         List<JsonNode> discovery = jsonLines("DiscoveryFunction.log");
         assertTrue(discovery.stream().anyMatch(l -> l.has("_aws")
