@@ -1,4 +1,5 @@
-"""Loaded by the local stack's moto_server (PYTHONPATH): makes moto 5.2.5's Lake Formation LF-Tag assignments behave
+"""Loaded by the local stack's moto_server (PYTHONPATH): makes moto 5.2.5's Lake Formation LF-Tag assignments (added to
+moto in https://github.com/getmoto/moto/pull/6879) behave
 as Lake Formation documents them, where the sync depends on it. Nothing else is changed.
 
 - GetResourceLFTags of a database, table or column that carries no LF-Tag raises KeyError in moto (an HTTP 500);

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dsgluesync.local.lineage.OpenLineageReceiver;
 import io.dsgluesync.local.simulator.SimulatorOptions;
+import io.dsgluesync.local.trino.QueryResult;
+import io.dsgluesync.local.trino.SharedTrino;
 import io.dsgluesync.model.JsonCodec;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,8 +124,26 @@ class LineageSyncTest {
         assertNull(customer.get(0).get("glue"));
     }
 
+    /**
+     * Trino (Athena's engine) shows a table's parameters in its hidden {@code $properties} table
+     * (https://trino.io/docs/current/connector/hive.html#table-properties-table), so an engine user reads the lineage
+     * with SQL, and the parameters' sizes do not keep Trino from opening the table.
+     */
     @Test
     @Order(4)
+    void aTrinoUserReadsTheLineageFromTheTablesProperties() throws Exception {
+        String catalog = SharedTrino.catalogFor(stack.endpoints.motoPort());
+        QueryResult result = SharedTrino.client().execute("SELECT \"datasphere.lineage.upstream\", "
+                + "\"datasphere.view.definition_language\" FROM " + catalog
+                + ".datasphere_space_a.\"enrollment_am$properties\"");
+        assertEquals(List.of(List.of("[{\"space\":\"SPACE_A\",\"object\":\"CollegeEnrollment\","
+                + "\"glue\":\"datasphere_space_a.collegeenrollment\",\"via\":\"fact\"}]", "csn")), result.rows());
+        assertEquals(List.of(), SharedTrino.client().execute("SELECT * FROM " + catalog
+                + ".datasphere_sap_content.sap_sc_sales_v_salesorders LIMIT 0").rows());
+    }
+
+    @Test
+    @Order(5)
     void everyCreatedTableIsReportedAsAValidOpenLineageEvent() {
         assertEquals(List.of(), receiver.rejected());
         int created = Integer.parseInt(first.summary().get("created"));
@@ -141,7 +161,7 @@ class LineageSyncTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aSecondRunWritesNothingAndReportsNothing() throws Exception {
         int before = receiver.events().size();
         SyncReport second = runner.run();
