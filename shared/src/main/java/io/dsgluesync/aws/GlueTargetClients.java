@@ -62,7 +62,8 @@ public final class GlueTargetClients {
         }
     }
 
-    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+    /** {@code supplier}'s value, made on first use and then kept. */
+    static <T> Supplier<T> memoize(Supplier<T> supplier) {
         return new Supplier<>() {
             private T value;
 

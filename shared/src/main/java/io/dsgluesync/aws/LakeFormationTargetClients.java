@@ -22,29 +22,15 @@ public final class LakeFormationTargetClients {
 
     /** The LF-Tag writer of each target, by target name. */
     public static Map<String, LfTagWriter> open(AwsClients aws, List<GlueTarget> targets) {
-        Supplier<StsClient> sts = memoize(() -> aws.build(StsClient.builder()));
+        Supplier<StsClient> sts = GlueTargetClients.memoize(() -> aws.build(StsClient.builder()));
         Map<String, LfTagWriter> writers = new LinkedHashMap<>();
         for (GlueTarget target : targets) {
-            Supplier<LakeFormationClient> client = memoize(() -> aws.build(LakeFormationClient.builder()
+            Supplier<LakeFormationClient> client = GlueTargetClients.memoize(() -> aws.build(LakeFormationClient.builder()
                             .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD)),
                     GlueTargetClients.credentials(aws, sts.get(), target),
                     target.region() == null ? null : Region.of(target.region())));
             writers.put(target.name(), new LfTagWriter(new LakeFormationCatalog(client, target.catalogId())));
         }
         return writers;
-    }
-
-    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
-        return new Supplier<>() {
-            private T value;
-
-            @Override
-            public synchronized T get() {
-                if (value == null) {
-                    value = supplier.get();
-                }
-                return value;
-            }
-        };
     }
 }

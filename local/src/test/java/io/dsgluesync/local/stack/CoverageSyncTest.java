@@ -12,10 +12,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -153,7 +151,7 @@ class CoverageSyncTest {
         assertEquals(Set.of("UNCHANGED"), content.stream().filter(a -> a != forbidden).map(SyncReport.AssetLine::action)
                 .collect(Collectors.toSet()), content.toString());
 
-        String report = results("report", second.runId());
+        String report = stack.results("report", second.runId());
         System.out.println(report);
         assertTrue(report.contains("  coverage: 1 unreadable space(s)"), report);
         assertTrue(report.contains("    SPACE_A: the OAuth client's technical user is not a member of space SPACE_A"),
@@ -166,22 +164,6 @@ class CoverageSyncTest {
                 Clock.systemUTC(), Duration.ofMinutes(5));
         assertFalse(index.spaceExists("SPACE_A"), "not readable in the latest full sync");
         assertTrue(index.synced("SPACE_A", "I_CUSTOMER"), "its last index is kept");
-    }
-
-    /** java -jar results.jar ARGS against the test stack's audit table. */
-    private static String results(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                stack.paths.projectDir().resolve("functions/results/target/results.jar").toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().putAll(stack.endpoints.runtimeEnvironment());
-        builder.environment().put("AUDIT_TABLE_NAME", stack.endpoints.resources().auditTable());
-        Process process = builder.start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, process.waitFor(), err);
-        return out;
     }
 
     private static List<JsonNode> jsonLines(String file) throws Exception {

@@ -9,9 +9,7 @@ import io.dsgluesync.model.JsonCodec;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -72,11 +70,11 @@ class PlanCommandLineTest {
 
     @Test
     void resultsJarPrintsThePlanOfTheSameRun() throws Exception {
-        JsonNode plan = JsonCodec.mapper().readTree(results("plan", runId, "--format", "json", "--wait", "30"));
+        JsonNode plan = JsonCodec.mapper().readTree(stack.results("plan", runId, "--format", "json", "--wait", "30"));
         assertEquals(runId, plan.get("runId").asText());
         assertEquals(JsonCodec.mapper().readTree(stdout).get("totals"), plan.get("totals"));
 
-        String text = results("plan", "--verbose");
+        String text = stack.results("plan", "--verbose");
         assertTrue(text.contains(runId), "the latest run by default: " + text);
         assertTrue(text.contains("\nTarget default\n  Database datasphere_sap_content\n"), text);
         assertTrue(text.contains("SPACE_A/I_SUPPLIER"), "the skipped asset is listed: " + text);
@@ -85,20 +83,5 @@ class PlanCommandLineTest {
 
     private static List<String> names(JsonNode array) {
         return StreamSupport.stream(array.spliterator(), false).map(n -> n.get("name").asText()).toList();
-    }
-
-    /** java -jar results.jar ARGS against the test stack's audit table. */
-    private static String results(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", stack.paths.projectDir().resolve("functions/results/target/results.jar").toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().putAll(stack.endpoints.runtimeEnvironment());
-        builder.environment().put("AUDIT_TABLE_NAME", stack.endpoints.resources().auditTable());
-        Process process = builder.start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, process.waitFor(), err);
-        return out;
     }
 }

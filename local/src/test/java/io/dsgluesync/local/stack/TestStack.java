@@ -91,6 +91,22 @@ final class TestStack implements AutoCloseable {
         return new SyncRunner(paths, endpoints, logDir);
     }
 
+    /** {@code java -jar results.jar ARGS} (the operator's command line) against this stack's audit table. */
+    String results(String... args) throws IOException, InterruptedException {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                paths.projectDir().resolve("functions/results/target/results.jar").toString()));
+        command.addAll(java.util.List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(endpoints.runtimeEnvironment());
+        builder.environment().put("AUDIT_TABLE_NAME", endpoints.resources().auditTable());
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        org.junit.jupiter.api.Assertions.assertEquals(0, process.waitFor(), err);
+        return out;
+    }
+
     @Override
     public void close() {
         aws.close();
