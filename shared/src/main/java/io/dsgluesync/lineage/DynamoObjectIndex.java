@@ -33,9 +33,9 @@ public final class DynamoObjectIndex implements SyncedObjectIndex {
     }
 
     @Override
-    public void write(String runId, Map<String, Set<String>> objects, Set<String> readableSpaces) {
+    public void write(String runId, Map<String, Set<String>> objects, Set<String> spaces) {
         objects.forEach((space, names) -> writeEntry(runId, SyncedObjectIndex.spaceKey(space), names));
-        writeEntry(runId, SPACES_KEY, readableSpaces);
+        writeEntry(runId, SPACES_KEY, spaces);
     }
 
     private void writeEntry(String runId, String pk, Set<String> names) {

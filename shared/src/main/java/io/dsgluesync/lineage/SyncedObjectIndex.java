@@ -9,11 +9,11 @@ import java.util.Set;
 
 /**
  * Discovery's side of the synced-object index: after each full sync, per space, the names of the objects that run
- * syncs, and the names of the spaces it could read. Lineage reads it through {@link SyncedObjects} to tell an
+ * syncs, and the names of the tenant's spaces. Lineage reads it through {@link SyncedObjects} to tell an
  * upstream that has a Glue table from one that has none.
  *
  * <p>Stored in the audit table: items {@code pk=OBJECTS#<space>}, {@code sk=0,1,…}, each with {@code runId},
- * {@code names} (a list of at most {@link #MAX_CHUNK_BYTES} of names) and {@code expiresAt}; the readable spaces
+ * {@code names} (a list of at most {@link #MAX_CHUNK_BYTES} of names) and {@code expiresAt}; the tenant's spaces
  * under {@code pk=OBJECTS} the same way. Every full sync overwrites a space's chunks and deletes the ones it no
  * longer needs.
  */
@@ -27,13 +27,13 @@ public interface SyncedObjectIndex {
      */
     int MAX_CHUNK_BYTES = 300_000;
 
-    SyncedObjectIndex NONE = (runId, objects, readableSpaces) -> { };
+    SyncedObjectIndex NONE = (runId, objects, spaces) -> { };
 
     /**
      * Replaces the index with this run's: {@code objects} per space listed (a space missing here keeps its
-     * previous entry), and every readable space.
+     * previous entry), and every space of the tenant.
      */
-    void write(String runId, Map<String, Set<String>> objects, Set<String> readableSpaces);
+    void write(String runId, Map<String, Set<String>> objects, Set<String> spaces);
 
     static String spaceKey(String space) {
         return SPACE_PREFIX + space;

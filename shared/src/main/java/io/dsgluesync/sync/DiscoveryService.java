@@ -246,7 +246,7 @@ public class DiscoveryService {
         }
         List<AuditRecord> records = nameCollisions(messages);
         if (lineage && !options.plan() && !options.priorityOnly()) {
-            writeIndex(runId, spaces, perSpace.keySet(), messages, unreadable);
+            writeIndex(runId, all, perSpace.keySet(), messages);
         }
         Coverage coverage = Coverage.of(unreadable, unexposed, designTime);
         boolean complete = errors.isEmpty();
@@ -414,20 +414,19 @@ public class DiscoveryService {
     }
 
     /**
-     * Writes what this full sync syncs per space (the messages it enqueues) and which spaces it could read. A space
-     * whose listing failed keeps its previous index; a failure to write is logged and the sync goes on.
+     * Writes what this full sync syncs per space (the messages it enqueues) and the tenant's spaces (all of them,
+     * also those the filter leaves out or the client may not read: a dotted reference {@code A.B} names space A's
+     * object B whenever A is a space). A space whose listing failed keeps its previous index; a failure to write is
+     * logged and the sync goes on.
      */
-    private void writeIndex(String runId, List<Space> spaces, Set<String> listed, List<AssetMessage> messages,
-                            List<Coverage.UnreadableSpace> unreadable) {
-        Set<String> refused = new HashSet<>();
-        unreadable.forEach(u -> refused.add(u.space()));
+    private void writeIndex(String runId, List<Space> all, Set<String> listed, List<AssetMessage> messages) {
         Map<String, Set<String>> objects = new TreeMap<>();
         listed.forEach(space -> objects.put(space, new TreeSet<>()));
         messages.forEach(m -> objects.computeIfAbsent(m.space(), k -> new TreeSet<>()).add(m.asset()));
-        Set<String> readable = new TreeSet<>();
-        spaces.stream().map(Space::name).filter(n -> !refused.contains(n)).forEach(readable::add);
+        Set<String> spaceNames = new TreeSet<>();
+        all.forEach(space -> spaceNames.add(space.name()));
         try {
-            index.write(runId, objects, readable);
+            index.write(runId, objects, spaceNames);
         } catch (RuntimeException e) {
             LOG.warn("the synced-object index was not written; lineage reads the previous one", e);
         }

@@ -43,7 +43,7 @@ class RunReportTest {
     }
 
     @Test
-    void theReportNamesUnreadableSpacesAndTheObjectsTheCatalogDoesNotExpose() {
+    void theReportNamesUnspacesAndTheObjectsTheCatalogDoesNotExpose() {
         Coverage coverage = Coverage.of(List.of(new Coverage.UnreadableSpace("SPACE_A",
                         "the OAuth client's technical user is not a member of space SPACE_A")),
                 Map.of("SAP_CONTENT", java.util.stream.IntStream.range(0, 102).mapToObj(i -> "T" + i).toList()),

@@ -34,7 +34,7 @@ class DiscoveryCoverageTest {
     private final Map<String, List<String>> sent = new LinkedHashMap<>();
     private final List<String> designCalls = new ArrayList<>();
     private final List<Map<String, Set<String>>> indexed = new ArrayList<>();
-    private final List<Set<String>> readableIndexed = new ArrayList<>();
+    private final List<Set<String>> spacesIndexed = new ArrayList<>();
     /** Spaces whose catalog listing answers 403, and those whose design-time lists do. */
     private final Set<String> catalogForbidden = new HashSet<>();
     private final Set<String> designForbidden = new HashSet<>();
@@ -47,9 +47,9 @@ class DiscoveryCoverageTest {
         }
     };
 
-    private final SyncedObjectIndex index = (runId, objects, readable) -> {
+    private final SyncedObjectIndex index = (runId, objects, spaces) -> {
         indexed.add(objects);
-        readableIndexed.add(readable);
+        spacesIndexed.add(spaces);
     };
 
     /** Catalog assets per space; design-time objects per space (views and local tables). */
@@ -164,7 +164,8 @@ class DiscoveryCoverageTest {
         JsonNode announced = announcement().get("coverage").get("unreadable").get(0);
         assertEquals("HR", announced.get("space").asText());
         assertEquals(List.of(Map.of("S", Set.of("V1"))), indexed);
-        assertEquals(List.of(Set.of("S")), readableIndexed, "only the spaces this run could read");
+        assertEquals(List.of(Set.of("HR", "S")), spacesIndexed,
+                "every space of the tenant, one the client may not read too: a dotted A.B names space A's B");
     }
 
     @Test
@@ -176,7 +177,7 @@ class DiscoveryCoverageTest {
         assertEquals(List.of("V1"), enqueued());
         assertEquals("S", result.coverage().unreadable().get(0).space());
         assertTrue(result.coverage().unreadable().get(0).reason().contains("design-time objects"));
-        assertEquals(List.of(Set.of()), readableIndexed);
+        assertEquals(List.of(Set.of("S")), spacesIndexed);
     }
 
     @Test
