@@ -127,9 +127,13 @@ class SyncedObjectsTest {
     }
 
     private static FlowEdge edgeInto(String object, int index, String padding) {
+        return edgeInto("S", object, index, padding);
+    }
+
+    private static FlowEdge edgeInto(String space, String object, int index, String padding) {
         Upstream source = Upstream.external("S", "CAMPUS_MSSQL", "dbo.T" + index + padding, "dataflow",
                 "DF_" + index + "/target1");
-        return new FlowEdge("DF_" + index, "target1", source, "S", object, null, null, List.of(new ColumnLineage(
+        return new FlowEdge("DF_" + index, "target1", source, space, object, null, null, List.of(new ColumnLineage(
                 "FEES", List.of(new ColumnLineage.SourceColumn("S", "dbo.T" + index + padding, "FEE_AMOUNT")),
                 "function", "TO_DECIMAL")));
     }
@@ -140,7 +144,8 @@ class SyncedObjectsTest {
         Clock clock = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
         DynamoObjectIndex index = new DynamoObjectIndex(aws.dynamo(), table, clock, Duration.ofDays(30));
         // ~1 KB an edge: 300 edges exceed the 200 KB a space may hold.
-        List<FlowEdge> many = IntStream.range(0, 300).mapToObj(i -> edgeInto("RAW_" + (i % 3), i, "X".repeat(400)))
+        List<FlowEdge> many = IntStream.range(0, 300)
+                .mapToObj(i -> edgeInto("BIG", "RAW_" + (i % 3), i, "X".repeat(400)))
                 .toList();
         index.writeFlows("run-1", Map.of("BIG", many, "S", List.of(edgeInto("RAW", 1, ""), edgeInto("RAW", 2, "")),
                 "EMPTY", List.of()));
@@ -159,8 +164,9 @@ class SyncedObjectsTest {
         assertEquals(List.of(), read.flowsInto("S", "OTHER"));
         assertEquals(List.of(), read.flowsInto("EMPTY", "RAW"));
         assertEquals(List.of(), read.flowsInto("NOPE", "RAW"));
-        assertEquals(many.subList(0, kept).stream().filter(e -> e.targetObject().equals("RAW_0")).toList(),
-                read.flowsInto("BIG", "RAW_0"));
+        assertEquals(many.subList(0, kept).stream().filter(e -> e.targetObject().equals("RAW_0")).map(FlowEdge::flow)
+                .toList(), read.flowsInto("BIG", "RAW_0").stream().map(FlowEdge::flow).toList(), "the first edges kept");
+        assertEquals(many.get(0), read.flowsInto("BIG", "RAW_0").get(0));
         assertEquals(List.of(), SyncedObjects.none().flowsInto("S", "RAW"));
 
         index.writeFlows("run-2", Map.of("S", List.of()));
