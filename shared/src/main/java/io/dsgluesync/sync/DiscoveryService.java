@@ -225,12 +225,9 @@ public class DiscoveryService {
                     }
                 }
                 // Each flow is read once per run, for replication binding and flow lineage alike.
-                List<String> flowTypes = new ArrayList<>();
-                if (rules.replication().enabled()) {
-                    flowTypes.add(FlowDefinitions.REPLICATION_FLOWS);
-                }
                 boolean lineageFlows = flowLineage && readable;
-                if (lineageFlows && flowTypes.isEmpty()) {
+                List<String> flowTypes = new ArrayList<>();
+                if (rules.replication().enabled() || lineageFlows) {
                     flowTypes.add(FlowDefinitions.REPLICATION_FLOWS);
                 }
                 if (lineageFlows) {
