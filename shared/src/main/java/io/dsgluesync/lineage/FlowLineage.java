@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dsgluesync.csdl.CsdlException;
 import io.dsgluesync.lineage.ColumnLineage.SourceColumn;
 import io.dsgluesync.model.JsonCodec;
+import io.dsgluesync.replication.FlowDefinitions;
 import io.dsgluesync.replication.FlowTask;
 import io.dsgluesync.replication.ReplicationFlowParser;
 import java.io.IOException;
@@ -63,6 +64,29 @@ public final class FlowLineage {
             case "dataflows", "transformationflows" -> processes(space, flowName, flow.path("contents"));
             default -> List.of();
         };
+    }
+
+    /** The edges of a space's flows, and the flows that could not be read (named with the reason). */
+    public record SpaceEdges(List<FlowEdge> edges, List<String> unreadable) {
+        public SpaceEdges {
+            edges = List.copyOf(edges);
+            unreadable = List.copyOf(unreadable);
+        }
+    }
+
+    /** The edges of every flow in {@code flows}; a definition that cannot be read is named, never thrown. */
+    public static SpaceEdges read(String space, FlowDefinitions flows) {
+        List<FlowEdge> edges = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
+        for (FlowDefinitions.Definition flow : flows.definitions()) {
+            try {
+                edges.addAll(read(space, flow.name(), flow.type(), flow.json()));
+            } catch (RuntimeException e) {
+                unreadable.add("space " + space + ": " + flow.type() + " " + flow.name() + ": lineage unreadable: "
+                        + e.getMessage());
+            }
+        }
+        return new SpaceEdges(edges, unreadable);
     }
 
     /** The edges into one Datasphere object as its lineage (no definition). */

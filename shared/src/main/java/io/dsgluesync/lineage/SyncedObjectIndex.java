@@ -14,12 +14,15 @@ import java.util.Set;
  *
  * <p>Stored in the audit table: items {@code pk=OBJECTS#<space>}, {@code sk=0,1,…}, each with {@code runId},
  * {@code names} (a list of at most {@link #MAX_CHUNK_BYTES} of names) and {@code expiresAt}; the tenant's spaces
- * under {@code pk=OBJECTS} the same way. Every full sync overwrites a space's chunks and deletes the ones it no
- * longer needs.
+ * under {@code pk=OBJECTS} the same way. The flow edges into a space's Datasphere objects (data flows, replication
+ * flows into the space) under {@code pk=FLOWS#<space>} the same way, as {@code edges} ({@link IndexedFlowEdges}, at
+ * most {@link IndexedFlowEdges#MAX_SPACE_BYTES} per space) with {@code cut}, how many edges the bound left out.
+ * Every full sync overwrites a space's chunks and deletes the ones it no longer needs.
  */
 public interface SyncedObjectIndex {
     String SPACES_KEY = "OBJECTS";
     String SPACE_PREFIX = "OBJECTS#";
+    String FLOWS_PREFIX = "FLOWS#";
     /**
      * Names per item, counted as DynamoDB counts an item's size (UTF-8 bytes of each value, plus a byte per list
      * element; https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/CapacityUnitCalculations.html),
@@ -35,8 +38,19 @@ public interface SyncedObjectIndex {
      */
     void write(String runId, Map<String, Set<String>> objects, Set<String> spaces);
 
+    /**
+     * Replaces the flow edges into each space of {@code edgesInto} (the edges whose target is a Datasphere object of
+     * that space; a space missing here keeps its previous entry). No index keeps none.
+     */
+    default void writeFlows(String runId, Map<String, List<FlowEdge>> edgesInto) {
+    }
+
     static String spaceKey(String space) {
         return SPACE_PREFIX + space;
+    }
+
+    static String flowsKey(String space) {
+        return FLOWS_PREFIX + space;
     }
 
     /** {@code names} in order, cut into chunks of at most {@code maxBytes} as DynamoDB sizes a list of strings. */

@@ -2,6 +2,7 @@ package io.dsgluesync.lineage;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -15,6 +16,14 @@ public interface SyncedObjects {
 
     /** Whether the latest full sync synced {@code object} of {@code space}. */
     boolean synced(String space, String object);
+
+    /**
+     * The flow edges into {@code object} of {@code space} (data flows and replication flows that load it), as the
+     * latest full sync indexed them; empty when none is known.
+     */
+    default List<FlowEdge> flowsInto(String space, String object) {
+        return List.of();
+    }
 
     /** No index (lineage off, or no audit table): nothing is known to exist or to be synced. */
     static SyncedObjects none() {

@@ -51,12 +51,18 @@ public final class ReplicaBinding {
      * be read is left out and named; failing requests fail the whole listing ({@link DatasphereException}).
      */
     public SpaceTasks s3Tasks(String space) {
+        return s3Tasks(space, FlowDefinitions.read(datasphere, space, List.of(FlowDefinitions.REPLICATION_FLOWS)));
+    }
+
+    /** The S3 tasks of the replication flows already read ({@code flows}), as {@link #s3Tasks(String)}. */
+    public static SpaceTasks s3Tasks(String space, FlowDefinitions flows) {
         List<FlowTask> tasks = new ArrayList<>();
-        List<String> unreadable = new ArrayList<>();
-        for (String flow : datasphere.listDesignObjects(space, AssetKind.REPLICATED_OBJECT.designType())) {
-            byte[] definition = datasphere.fetchCsn(space, AssetKind.REPLICATED_OBJECT.designType(), flow);
+        List<String> unreadable = new ArrayList<>(flows.unreadable().stream()
+                .filter(u -> u.startsWith("space " + space + ": " + FlowDefinitions.REPLICATION_FLOWS + " ")).toList());
+        for (FlowDefinitions.Definition flow : flows.ofType(FlowDefinitions.REPLICATION_FLOWS)) {
             try {
-                ReplicationFlowParser.parse(flow, definition).stream().filter(FlowTask::targetIsS3).forEach(tasks::add);
+                ReplicationFlowParser.parse(flow.name(), flow.json()).stream().filter(FlowTask::targetIsS3)
+                        .forEach(tasks::add);
             } catch (CsdlException e) {
                 unreadable.add("space " + space + ": " + e.getMessage());
             }

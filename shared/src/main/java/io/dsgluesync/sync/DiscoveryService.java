@@ -9,6 +9,8 @@ import io.dsgluesync.datasphere.DatasphereClient;
 import io.dsgluesync.datasphere.DatasphereException;
 import io.dsgluesync.glue.PermissionCheck;
 import io.dsgluesync.glue.TargetCatalog;
+import io.dsgluesync.lineage.FlowEdge;
+import io.dsgluesync.lineage.FlowLineage;
 import io.dsgluesync.lineage.SyncedObjectIndex;
 import io.dsgluesync.mapping.GlueNames;
 import io.dsgluesync.model.Asset;
@@ -18,6 +20,7 @@ import io.dsgluesync.model.AssetMessages;
 import io.dsgluesync.model.JsonCodec;
 import io.dsgluesync.model.Space;
 import io.dsgluesync.queue.QueuePublisher;
+import io.dsgluesync.replication.FlowDefinitions;
 import io.dsgluesync.replication.ReplicaBinding;
 import io.dsgluesync.rules.AssetFilter;
 import io.dsgluesync.rules.SyncRules;
@@ -51,7 +54,8 @@ import org.slf4j.LoggerFactory;
  * the OAuth client may not read (HTTP 403) is reported as unreadable: what it did list is still synced, its tables
  * are kept (it counts as absent from the listing, not as empty) and the other spaces are evaluated for removed
  * assets as usual. With lineage on, a full sync also writes the synced-object index the worker's lineage reads
- * ({@link SyncedObjectIndex}).
+ * ({@link SyncedObjectIndex}), including the edges of the space's replication and data flows into its Datasphere
+ * objects (each flow read once per run, shared with replication binding: {@link FlowDefinitions}).
  */
 public class DiscoveryService {
     private static final Logger LOG = LoggerFactory.getLogger(DiscoveryService.class);
@@ -153,6 +157,8 @@ public class DiscoveryService {
         Instant started = clock.instant();
         SyncRules rules = this.rules.get();
         ReplicaBinding replicas = new ReplicaBinding(datasphere, rules.replication());
+        boolean flowLineage = lineage && !options.plan() && !options.priorityOnly();
+        Map<String, List<FlowEdge>> edgesInto = new TreeMap<>();
         String operation = options.operation();
         List<Space> all;
         try {
@@ -218,8 +224,33 @@ public class DiscoveryService {
                         readable = false;
                     }
                 }
+                // Each flow is read once per run, for replication binding and flow lineage alike.
+                boolean lineageFlows = flowLineage && readable;
+                List<String> flowTypes = new ArrayList<>();
+                if (rules.replication().enabled() || lineageFlows) {
+                    flowTypes.add(FlowDefinitions.REPLICATION_FLOWS);
+                }
+                if (lineageFlows) {
+                    flowTypes.add(FlowDefinitions.DATA_FLOWS);
+                }
+                FlowDefinitions flows = FlowDefinitions.NONE;
+                if (!flowTypes.isEmpty()) {
+                    try {
+                        flows = FlowDefinitions.read(datasphere, space.name(), flowTypes);
+                    } catch (DatasphereException e) {
+                        if (!lineageFlows || e.kind() != DatasphereException.Kind.FORBIDDEN) {
+                            throw e;
+                        }
+                        unreadable.add(unreadableSpace(space, "its flows", e));
+                        readable = false;
+                        lineageFlows = false;
+                    }
+                }
+                if (lineageFlows) {
+                    flowEdges(space.name(), flows, rules.replication().enabled(), edgesInto, errors);
+                }
                 if (rules.replication().enabled()) {
-                    ReplicaBinding.SpaceTasks tasks = replicas.s3Tasks(space.name());
+                    ReplicaBinding.SpaceTasks tasks = ReplicaBinding.s3Tasks(space.name(), flows);
                     errors.addAll(tasks.unreadable());
                     listed = replicas.bind(runId, space, listed, tasks.tasks(), filter::includesAsset,
                             (name, kind) -> rules.priority(space.name(), name, kind));
@@ -245,8 +276,8 @@ public class DiscoveryService {
             messages.replaceAll(inventory::annotate);
         }
         List<AuditRecord> records = nameCollisions(messages);
-        if (lineage && !options.plan() && !options.priorityOnly()) {
-            writeIndex(runId, all, perSpace.keySet(), messages);
+        if (flowLineage) {
+            writeIndex(runId, all, perSpace.keySet(), messages, edgesInto);
         }
         Coverage coverage = Coverage.of(unreadable, unexposed, designTime);
         boolean complete = errors.isEmpty();
@@ -419,7 +450,8 @@ public class DiscoveryService {
      * object B whenever A is a space). A space whose listing failed keeps its previous index; a failure to write is
      * logged and the sync goes on.
      */
-    private void writeIndex(String runId, List<Space> all, Set<String> listed, List<AssetMessage> messages) {
+    private void writeIndex(String runId, List<Space> all, Set<String> listed, List<AssetMessage> messages,
+                            Map<String, List<FlowEdge>> edgesInto) {
         Map<String, Set<String>> objects = new TreeMap<>();
         listed.forEach(space -> objects.put(space, new TreeSet<>()));
         messages.forEach(m -> objects.computeIfAbsent(m.space(), k -> new TreeSet<>()).add(m.asset()));
@@ -427,9 +459,26 @@ public class DiscoveryService {
         all.forEach(space -> spaceNames.add(space.name()));
         try {
             index.write(runId, objects, spaceNames);
+            index.writeFlows(runId, edgesInto);
         } catch (RuntimeException e) {
             LOG.warn("the synced-object index was not written; lineage reads the previous one", e);
         }
+    }
+
+    /**
+     * Adds the edges of a space's flows whose target is a Datasphere object to {@code edgesInto}, by target space
+     * (the space itself always gets an entry, so that a flow removed since the last run is forgotten). A flow whose
+     * definition cannot be read is named in {@code errors}, once: replication binding names its own flows' problems.
+     */
+    private static void flowEdges(String space, FlowDefinitions flows, boolean replication,
+                                  Map<String, List<FlowEdge>> edgesInto, List<String> errors) {
+        edgesInto.computeIfAbsent(space, s -> new ArrayList<>());
+        FlowLineage.SpaceEdges read = FlowLineage.read(space, flows);
+        read.edges().stream().filter(FlowEdge::targetIsDatasphere)
+                .forEach(e -> edgesInto.computeIfAbsent(e.targetSpace(), s -> new ArrayList<>()).add(e));
+        String replicationFlow = "space " + space + ": " + FlowDefinitions.REPLICATION_FLOWS + " ";
+        flows.unreadable().stream().filter(u -> !replication || !u.startsWith(replicationFlow)).forEach(errors::add);
+        read.unreadable().stream().filter(u -> !replication || !u.startsWith(replicationFlow)).forEach(errors::add);
     }
 
     /** Adds the space's design-time objects that the catalog did not list. */

@@ -1,6 +1,7 @@
 package io.dsgluesync.sync;
 
 import io.dsgluesync.csdl.CsdlException;
+import io.dsgluesync.lineage.ColumnLineage;
 import io.dsgluesync.lineage.CsnLineage;
 import io.dsgluesync.lineage.FlowEdge;
 import io.dsgluesync.lineage.FlowLineage;
@@ -14,6 +15,7 @@ import io.dsgluesync.model.AssetKind;
 import io.dsgluesync.model.AssetMessage;
 import io.dsgluesync.glue.TargetCatalog;
 import io.dsgluesync.lineage.LineageSink;
+import io.dsgluesync.lineage.SyncedObjects;
 import io.dsgluesync.lineage.SyncedTable;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
@@ -37,6 +40,7 @@ public final class LineageSupport {
     private final String databasePrefix;
     private final Predicate<String> spaceExists;
     private final BiPredicate<String, String> synced;
+    private final BiFunction<String, String, List<FlowEdge>> flowsInto;
     private final LineageSink sink;
     private final String defaultRegion;
 
@@ -49,10 +53,24 @@ public final class LineageSupport {
      */
     public LineageSupport(boolean enabled, String databasePrefix, Predicate<String> spaceExists,
                           BiPredicate<String, String> synced, LineageSink sink, String defaultRegion) {
+        this(enabled, databasePrefix, spaceExists, synced, (space, object) -> List.of(), sink, defaultRegion);
+    }
+
+    /** With the index discovery writes: which spaces exist and are synced, and the flows into each object. */
+    public LineageSupport(boolean enabled, String databasePrefix, SyncedObjects index, LineageSink sink,
+                          String defaultRegion) {
+        this(enabled, databasePrefix, index::spaceExists, index::synced, index::flowsInto, sink, defaultRegion);
+    }
+
+    /** @param flowsInto the flow edges into (space, object), as discovery indexed them */
+    LineageSupport(boolean enabled, String databasePrefix, Predicate<String> spaceExists,
+                   BiPredicate<String, String> synced, BiFunction<String, String, List<FlowEdge>> flowsInto,
+                   LineageSink sink, String defaultRegion) {
         this.enabled = enabled;
         this.databasePrefix = databasePrefix;
         this.spaceExists = spaceExists;
         this.synced = synced;
+        this.flowsInto = flowsInto;
         this.sink = sink;
         this.defaultRegion = defaultRegion;
     }
@@ -85,23 +103,64 @@ public final class LineageSupport {
         return enabled;
     }
 
-    /** The asset's lineage, or null when lineage is off or there is no definition; an unreadable one is a note. */
+    /**
+     * The asset's lineage, or null when lineage is off or nothing is known; an unreadable definition is a note. A
+     * Datasphere object's lineage is its definition's, followed by the flows that load it (data flows, replication
+     * flows into the space) as discovery indexed them: a local table's CSN names no source.
+     */
     Lineage read(AssetMessage message, MetadataFetcher.Definition definition, List<String> notes) {
-        if (!enabled || definition == null) {
+        if (!enabled) {
             return null;
         }
-        try {
-            if (message.kind() == AssetKind.REPLICATED_OBJECT) {
-                List<FlowEdge> edges = FlowLineage.read(message.space(), definition.name(), definition.type(),
-                        definition.json()).stream().filter(e -> e.task().equals(message.replica().task())).toList();
-                return edges.isEmpty() ? Lineage.NONE : new Lineage(edges.stream().map(FlowEdge::source).toList(),
-                        edges.get(0).columns(), null, null);
+        if (message.kind() == AssetKind.REPLICATED_OBJECT) {
+            return definition == null ? null : replica(message, definition, notes);
+        }
+        Lineage own = null;
+        if (definition != null) {
+            try {
+                own = CsnLineage.read(message.space(), message.asset(), definition.json(),
+                        space -> exists(space, notes));
+            } catch (CsdlException e) {
+                notes.add("lineage unreadable: " + e.getMessage());
             }
-            return CsnLineage.read(message.space(), message.asset(), definition.json(), space -> exists(space, notes));
+        }
+        List<FlowEdge> edges = flowsInto(message, notes);
+        if (edges.isEmpty()) {
+            return own;
+        }
+        return merged(own == null ? Lineage.NONE : own, FlowLineage.into(edges, message.space(), message.asset()));
+    }
+
+    private static Lineage replica(AssetMessage message, MetadataFetcher.Definition definition, List<String> notes) {
+        try {
+            List<FlowEdge> edges = FlowLineage.read(message.space(), definition.name(), definition.type(),
+                    definition.json()).stream().filter(e -> e.task().equals(message.replica().task())).toList();
+            return edges.isEmpty() ? Lineage.NONE : new Lineage(edges.stream().map(FlowEdge::source).toList(),
+                    edges.get(0).columns(), null, null);
         } catch (CsdlException e) {
             notes.add("lineage unreadable: " + e.getMessage());
             return null;
         }
+    }
+
+    /** The flow edges into the asset; an unreadable index is a note and no edges. */
+    private List<FlowEdge> flowsInto(AssetMessage message, List<String> notes) {
+        try {
+            return flowsInto.apply(message.space(), message.asset());
+        } catch (RuntimeException e) {
+            noteIndex(notes, e);
+            return List.of();
+        }
+    }
+
+    /** The definition's upstreams and columns, then the flows' that it does not already name. */
+    private static Lineage merged(Lineage own, Lineage flows) {
+        List<Upstream> upstreams = new ArrayList<>(own.upstreams());
+        flows.upstreams().stream().filter(u -> !upstreams.contains(u)).forEach(upstreams::add);
+        Map<String, ColumnLineage> columns = new LinkedHashMap<>();
+        own.columns().forEach(c -> columns.put(c.column(), c));
+        flows.columns().forEach(c -> columns.putIfAbsent(c.column(), c));
+        return new Lineage(upstreams, List.copyOf(columns.values()), own.definition(), own.definitionLanguage());
     }
 
     /** Whether {@code space} is a space; an unreadable index answers no, once noted. */

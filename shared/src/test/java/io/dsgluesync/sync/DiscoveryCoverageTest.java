@@ -8,14 +8,19 @@ import io.dsgluesync.audit.Coverage;
 import io.dsgluesync.datasphere.DatasphereClient;
 import io.dsgluesync.datasphere.DatasphereException;
 import io.dsgluesync.datasphere.DatasphereSettings;
+import io.dsgluesync.lineage.FlowEdge;
 import io.dsgluesync.lineage.SyncedObjectIndex;
 import io.dsgluesync.model.Asset;
 import io.dsgluesync.model.JsonCodec;
 import io.dsgluesync.model.Space;
 import io.dsgluesync.queue.QueuePublisher;
 import io.dsgluesync.rules.AssetFilter;
+import io.dsgluesync.rules.ReplicationTargets;
 import io.dsgluesync.rules.SyncRules;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,9 +52,23 @@ class DiscoveryCoverageTest {
         }
     };
 
-    private final SyncedObjectIndex index = (runId, objects, spaces) -> {
-        indexed.add(objects);
-        spacesIndexed.add(spaces);
+    private final List<Map<String, List<FlowEdge>>> flowsIndexed = new ArrayList<>();
+    /** Flow definitions per type and name (every space has the same), and each flow read. */
+    private final Map<String, Map<String, byte[]>> flows = new LinkedHashMap<>();
+    private final List<String> flowReads = new ArrayList<>();
+    private final Set<String> flowsForbidden = new HashSet<>();
+
+    private final SyncedObjectIndex index = new SyncedObjectIndex() {
+        @Override
+        public void write(String runId, Map<String, Set<String>> objects, Set<String> spaces) {
+            indexed.add(objects);
+            spacesIndexed.add(spaces);
+        }
+
+        @Override
+        public void writeFlows(String runId, Map<String, List<FlowEdge>> edgesInto) {
+            flowsIndexed.add(edgesInto);
+        }
     };
 
     /** Catalog assets per space; design-time objects per space (views and local tables). */
@@ -78,11 +97,21 @@ class DiscoveryCoverageTest {
                     throw new DatasphereException(DatasphereException.Kind.FORBIDDEN, "GET /dwaas-core answered HTTP 403",
                             403, null, null);
                 }
+                if (flowsForbidden.contains(space) && type.endsWith("flows")) {
+                    throw new DatasphereException(DatasphereException.Kind.FORBIDDEN, "GET /dwaas-core answered HTTP 403",
+                            403, null, null);
+                }
                 return switch (type) {
                     case "views" -> catalog.get(space);
                     case "localtables" -> localTables.getOrDefault(space, List.of());
-                    default -> List.of();
+                    default -> List.copyOf(flows.getOrDefault(type, Map.of()).keySet());
                 };
+            }
+
+            @Override
+            public byte[] fetchCsn(String space, String type, String name) {
+                flowReads.add(space + "/" + type + "/" + name);
+                return flows.get(type).get(name);
             }
 
             @Override
@@ -121,7 +150,9 @@ class DiscoveryCoverageTest {
         assertEquals(List.of("V1", "V2"), enqueued(), "with enrichment off the local tables are not synced");
         assertEquals(new Coverage(0, List.of(), 2, List.of(new Coverage.UnexposedObjects("S", 2,
                 List.of("A_LOCAL", "T_LOCAL"))), false), result.coverage());
-        assertEquals(List.of("S/views", "S/analyticmodels", "S/localtables", "S/remotetables"), designCalls);
+        // Lineage also lists the flows (to index the data they load into the space's objects); there are none.
+        assertEquals(List.of("S/views", "S/analyticmodels", "S/localtables", "S/remotetables", "S/replicationflows",
+                "S/dataflows"), designCalls);
         JsonNode coverage = announcement().get("coverage");
         assertEquals(2, coverage.get("unexposedCount").asInt());
         assertEquals("A_LOCAL", coverage.get("unexposed").get(0).get("names").get(0).asText());
@@ -136,7 +167,7 @@ class DiscoveryCoverageTest {
         assertEquals(List.of("T_LOCAL", "V1"), enqueued().stream().sorted().toList());
         assertTrue(result.coverage().unexposedSynced());
         assertEquals(1, result.coverage().unexposedCount());
-        assertEquals(4, designCalls.size(), "enrichment and coverage share one listing");
+        assertEquals(6, designCalls.size(), "enrichment and coverage share one listing (4 lists), and 2 flow lists");
     }
 
     @Test
@@ -188,6 +219,71 @@ class DiscoveryCoverageTest {
         assertEquals(List.of(), indexed);
         service.run("sync-1");
         assertEquals(1, indexed.size());
+    }
+
+    @Test
+    void withLineageAndReplicationEachFlowIsReadOnceAndTheEdgesIntoTheSpaceAreIndexed() throws Exception {
+        flows.put("replicationflows", new TreeMap<>(Map.of("RF_SALES_TO_S3", fixture("RF_SALES_TO_S3.json"),
+                "RF_INTO_SPACE", replicationIntoTheSpace())));
+        flows.put("dataflows", new TreeMap<>(Map.of("DF_LOAD_ENROLLMENT", fixture("DF_LOAD_ENROLLMENT.json"),
+                "DF_BROKEN", "{not json".getBytes(StandardCharsets.UTF_8))));
+        SyncRules replication = new SyncRules(1, List.of(), List.of(), Integer.MAX_VALUE, List.of(),
+                new ReplicationTargets(Map.of("S3_DATALAKE", "lake")));
+        DiscoveryService service = new DiscoveryService(tenant(Map.of("S", List.of("V1")), Map.of()), publisher,
+                new DiscoveryService.Queues("assets", null, "results"), replication, AssetFilter.ALL, false,
+                DiscoveryService.GlueSide.NONE, Clock.systemUTC()).withLineage(index);
+
+        DiscoveryResult result = service.run("run-1");
+
+        assertEquals(List.of("S/replicationflows/RF_INTO_SPACE", "S/replicationflows/RF_SALES_TO_S3",
+                "S/dataflows/DF_BROKEN", "S/dataflows/DF_LOAD_ENROLLMENT"), flowReads, "each flow read once");
+        assertEquals(1, designCalls.stream().filter(c -> c.equals("S/replicationflows")).count());
+        assertEquals(List.of("SAP.TIME.M_TIME_DIMENSION", "SAP_SC_SALES_V_SalesOrders", "V1"),
+                enqueued().stream().sorted().toList(), "replication binds its S3 tasks from the same reads");
+        Map<String, List<FlowEdge>> edges = flowsIndexed.get(0);
+        assertEquals(Set.of("S"), edges.keySet());
+        assertEquals(List.of("RF_INTO_SPACE/task1 -> ORDERS_COPY", "DF_LOAD_ENROLLMENT/target1 -> COLLEGE_ENROLLMENT_RAW"),
+                edges.get("S").stream().map(e -> e.flow() + "/" + e.task() + " -> " + e.targetObject()).toList(),
+                "only the edges into Datasphere objects; the S3 targets are replicas");
+        assertEquals(1, result.listingErrors().size(), result.listingErrors().toString());
+        assertTrue(result.listingErrors().get(0).startsWith("space S: dataflows DF_BROKEN: lineage unreadable"),
+                result.listingErrors().toString());
+    }
+
+    @Test
+    void withLineageAloneAForbiddenFlowListMakesTheSpaceUnreadableNotAListingError() {
+        flowsForbidden.add("S");
+        DiscoveryResult result = service(tenant(Map.of("S", List.of("V1")), Map.of()), false, true).run("run-1");
+
+        assertTrue(result.listingComplete());
+        assertEquals(List.of("V1"), enqueued());
+        assertTrue(result.coverage().unreadable().get(0).reason().contains("its flows"),
+                result.coverage().toString());
+        assertEquals(List.of(Map.of()), flowsIndexed, "its previous flow entry is kept");
+    }
+
+    @Test
+    void planRunsReadNoFlowForLineage() {
+        flows.put("dataflows", Map.of("DF", "{}".getBytes(StandardCharsets.UTF_8)));
+        service(tenant(Map.of("S", List.of("V1")), Map.of()), false, true).run("plan-1",
+                DiscoveryService.RunOptions.PLAN);
+        assertEquals(List.of(), flowReads);
+        assertTrue(designCalls.stream().noneMatch(c -> c.endsWith("flows")), designCalls.toString());
+    }
+
+    /** A replication flow from another space's object into this space ({@code $DWC} target, container /S). */
+    private static byte[] replicationIntoTheSpace() {
+        return ("{\"replicationflows\":{\"RF_INTO_SPACE\":{\"contents\":{"
+                + "\"sourceSystem\":[{\"connectionId\":\"$DWC\",\"container\":\"/SALES\"}],"
+                + "\"targetSystem\":[{\"connectionId\":\"$DWC\",\"container\":\"/S\"}],"
+                + "\"replicationTasks\":[{\"name\":\"task1\",\"sourceObject\":{\"name\":\"ORDERS\"},"
+                + "\"targetObject\":{\"name\":\"ORDERS_COPY\"}}]}}}}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] fixture(String name) throws IOException {
+        try (InputStream in = DiscoveryCoverageTest.class.getResourceAsStream("/lineage/" + name)) {
+            return in.readAllBytes();
+        }
     }
 
     @Test

@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dsgluesync.csn.CsnParser;
+import io.dsgluesync.lineage.ColumnLineage;
+import io.dsgluesync.lineage.FlowEdge;
+import io.dsgluesync.lineage.FlowLineage;
 import io.dsgluesync.lineage.Lineage;
+import io.dsgluesync.lineage.LineageSink;
+import io.dsgluesync.lineage.Upstream;
 import io.dsgluesync.mapping.ColumnDefinition;
 import io.dsgluesync.mapping.GlueTableMapper;
 import io.dsgluesync.mapping.MappingSettings;
@@ -14,11 +19,13 @@ import io.dsgluesync.mapping.SyncParameters;
 import io.dsgluesync.mapping.TableDefinition;
 import io.dsgluesync.model.AssetKind;
 import io.dsgluesync.model.AssetMessage;
+import io.dsgluesync.model.Space;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 
 class LineageSupportTest {
@@ -87,6 +94,89 @@ class LineageSupportTest {
         byte[] csn = fixture("SAP_SC_SALES_V_SalesOrders.json");
         assertNull(LineageSupport.OFF.read(VIEW, new MetadataFetcher.Definition("views", VIEW.asset(), csn),
                 new ArrayList<>()));
+    }
+
+    private static final AssetMessage RAW = AssetMessage.designTime("run-1", new Space("SPACE_A", "Space A"),
+            "COLLEGE_ENROLLMENT_RAW", AssetKind.LOCAL_TABLE, 0);
+
+    private static LineageSupport withFlows(BiFunction<String, String, List<FlowEdge>> flowsInto) {
+        return new LineageSupport(true, "datasphere_", space -> false, (space, object) -> false, flowsInto,
+                LineageSink.NONE, "eu-central-1");
+    }
+
+    private static List<FlowEdge> dataFlow() throws IOException {
+        return FlowLineage.read("SPACE_A", "DF_LOAD_ENROLLMENT", "dataflows", fixture("DF_LOAD_ENROLLMENT.json"));
+    }
+
+    @Test
+    void aLocalTableLoadedByADataFlowNamesTheFlowsSourceAndItsColumnMappings() throws IOException {
+        byte[] csn = fixture("COLLEGE_ENROLLMENT_RAW.json");
+        List<FlowEdge> edges = dataFlow();
+        List<String> asked = new ArrayList<>();
+        LineageSupport support = withFlows((space, object) -> {
+            asked.add(space + "/" + object);
+            return edges;
+        });
+        List<String> notes = new ArrayList<>();
+        Lineage read = support.read(RAW, new MetadataFetcher.Definition("localtables", RAW.asset(), csn), notes);
+        TableDefinition table = support.apply(RAW, GlueTableMapper.map(RAW, CsnParser.parse(RAW.asset(), csn),
+                SETTINGS), read, notes);
+
+        assertEquals(List.of(), notes);
+        assertEquals(List.of("SPACE_A/COLLEGE_ENROLLMENT_RAW"), asked);
+        assertEquals("[{\"space\":\"SPACE_A\",\"via\":\"dataflow\",\"connection\":\"CAMPUS_MSSQL\","
+                        + "\"remoteEntity\":\"dbo.ENROLLMENTS\",\"flow\":\"DF_LOAD_ENROLLMENT/target1\"}]",
+                table.parameters().get("datasphere.lineage.upstream"));
+        assertEquals("rename", column(table, "enrollmentid").parameters().get("datasphere.lineage.transform"));
+        assertEquals("function", column(table, "fees").parameters().get("datasphere.lineage.transform"));
+        assertTrue(column(table, "fees").parameters().get("datasphere.lineage.source")
+                .contains("\"column\":\"FEE_AMOUNT\""), column(table, "fees").parameters().toString());
+    }
+
+    @Test
+    void theFlowsComeAfterTheDefinitionsOwnUpstreamsAndMapOnlyTheColumnsItDoesNot() throws IOException {
+        byte[] csn = fixture("SAP_SC_SALES_V_SalesOrders.json");
+        Upstream loader = Upstream.external("SAP_CONTENT", "ERP", "SALES.ORDERS", "dataflow", "DF_X/target1");
+        ColumnLineage gross = new ColumnLineage("GROSSAMOUNT", List.of(new ColumnLineage.SourceColumn("SAP_CONTENT",
+                "SALES.ORDERS", "GROSS")), "identity", null);
+        ColumnLineage extra = new ColumnLineage("LOADED_AT", List.of(new ColumnLineage.SourceColumn("SAP_CONTENT",
+                "SALES.ORDERS", "TS")), "identity", null);
+        FlowEdge edge = new FlowEdge("DF_X", "target1", loader, "SAP_CONTENT", VIEW.asset(), null, null,
+                List.of(gross, extra));
+        Lineage own = lineage.read(VIEW, new MetadataFetcher.Definition("views", VIEW.asset(), csn), new ArrayList<>());
+
+        Lineage read = withFlows((space, object) -> List.of(edge, edge)).read(VIEW,
+                new MetadataFetcher.Definition("views", VIEW.asset(), csn), new ArrayList<>());
+
+        List<Upstream> expected = new ArrayList<>(own.upstreams());
+        expected.add(loader);
+        assertEquals(expected, read.upstreams(), "the definition's first, the flow's once");
+        assertEquals(own.columns().stream().filter(c -> c.column().equals("GROSSAMOUNT")).toList(),
+                read.columns().stream().filter(c -> c.column().equals("GROSSAMOUNT")).toList(),
+                "a column the definition maps keeps its mapping");
+        assertTrue(read.columns().contains(extra));
+        assertEquals(own.definition(), read.definition());
+    }
+
+    @Test
+    void anUnreadableFlowIndexIsANoteAndTheDefinitionsLineageStands() throws IOException {
+        byte[] csn = fixture("COLLEGE_ENROLLMENT_RAW.json");
+        List<String> notes = new ArrayList<>();
+        Lineage read = withFlows((space, object) -> {
+            throw new IllegalStateException("index down");
+        }).read(RAW, new MetadataFetcher.Definition("localtables", RAW.asset(), csn), notes);
+
+        assertTrue(read.upstreams().isEmpty());
+        assertEquals(List.of("synced-object index unreadable, upstreams named by space and object only: index down"),
+                notes);
+    }
+
+    @Test
+    void withoutADefinitionTheFlowsAloneAreTheLineage() throws IOException {
+        List<FlowEdge> edges = dataFlow();
+        Lineage read = withFlows((space, object) -> edges).read(RAW, null, new ArrayList<>());
+        assertEquals(List.of(edges.get(0).source()), read.upstreams());
+        assertNull(withFlows((space, object) -> List.of()).read(RAW, null, new ArrayList<>()));
     }
 
     private static ColumnDefinition column(TableDefinition table, String name) {

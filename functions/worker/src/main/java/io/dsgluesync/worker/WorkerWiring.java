@@ -83,12 +83,12 @@ final class WorkerWiring {
         MappingSettings mapping = MappingSettings.fromEnvironment(env, settings.tenantUrl().getHost());
         SyncRulesSource.Reloading rules = SyncRulesSource.reloading(env, aws::s3);
         // DATASPHERE_LINEAGE (on unless "false"): lineage from each changed asset's design-time definition.
-        // Discovery's index of what each full sync keeps says which upstreams have a Glue table (one Query per space
-        // per container a minute).
+        // Discovery's index of what each full sync keeps says which upstreams have a Glue table, and which flows load
+        // each object (one Query per space and entry per container a minute).
         SyncedObjects index = dynamo.map(d -> SyncedObjects.dynamo(d, auditTable, Clock.systemUTC(),
                 Duration.ofMinutes(1))).orElse(SyncedObjects.none());
         LineageSupport lineage = new LineageSupport(!"false".equalsIgnoreCase(env.get("DATASPHERE_LINEAGE")),
-                mapping.databasePrefix(), index::spaceExists, index::synced, lineage(env, secrets),
+                mapping.databasePrefix(), index, lineage(env, secrets),
                 env.getOrDefault("AWS_REGION", ""));
         // The Lake Formation clients make no call unless the rules have a lakeFormationTags section.
         AssetSync sync = new AssetSync(datasphere, targets, glueCalls, mapping, rules,

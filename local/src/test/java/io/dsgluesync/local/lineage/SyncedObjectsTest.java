@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dsgluesync.lineage.ColumnLineage;
 import io.dsgluesync.lineage.DynamoObjectIndex;
+import io.dsgluesync.lineage.FlowEdge;
 import io.dsgluesync.lineage.SyncedObjects;
+import io.dsgluesync.lineage.Upstream;
 import io.dsgluesync.local.stack.LambdaEmulator;
 import io.dsgluesync.local.stack.LocalAws;
 import io.dsgluesync.local.stack.MotoServer;
@@ -123,6 +126,56 @@ class SyncedObjectsTest {
         assertTrue(fresh.synced("S", "V1"), "its last index stays until a sync lists it again");
     }
 
+    private static FlowEdge edgeInto(String object, int index, String padding) {
+        return edgeInto("S", object, index, padding);
+    }
+
+    private static FlowEdge edgeInto(String space, String object, int index, String padding) {
+        Upstream source = Upstream.external("S", "CAMPUS_MSSQL", "dbo.T" + index + padding, "dataflow",
+                "DF_" + index + "/target1");
+        return new FlowEdge("DF_" + index, "target1", source, space, object, null, null, List.of(new ColumnLineage(
+                "FEES", List.of(new ColumnLineage.SourceColumn("S", "dbo.T" + index + padding, "FEE_AMOUNT")),
+                "function", "TO_DECIMAL")));
+    }
+
+    @Test
+    void theFlowEdgesIntoASpaceAreReadBackPerObjectCutToTheBoundAndRewrittenByTheNextSync() {
+        String table = table();
+        Clock clock = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
+        DynamoObjectIndex index = new DynamoObjectIndex(aws.dynamo(), table, clock, Duration.ofDays(30));
+        // ~1 KB an edge: 300 edges exceed the 200 KB a space may hold.
+        List<FlowEdge> many = IntStream.range(0, 300)
+                .mapToObj(i -> edgeInto("BIG", "RAW_" + (i % 3), i, "X".repeat(400)))
+                .toList();
+        index.writeFlows("run-1", Map.of("BIG", many, "S", List.of(edgeInto("RAW", 1, ""), edgeInto("RAW", 2, "")),
+                "EMPTY", List.of()));
+
+        List<Map<String, AttributeValue>> big = items(table, "FLOWS#BIG");
+        assertEquals(1, big.size());
+        int kept = big.get(0).get("edges").l().size();
+        assertTrue(kept > 100 && kept < 300, "cut by whole edges: " + kept);
+        assertEquals(Integer.toString(300 - kept), big.get(0).get("cut").n(), "what was cut is counted");
+        assertTrue(big.get(0).get("edges").l().stream().mapToInt(v -> v.s().length() + 1).sum() <= 200_000);
+        assertEquals("0", items(table, "FLOWS#S").get(0).get("cut").n());
+
+        SyncedObjects read = SyncedObjects.dynamo(aws.dynamo(), table, clock, Duration.ofMinutes(5));
+        assertEquals(List.of(edgeInto("RAW", 1, ""), edgeInto("RAW", 2, "")), read.flowsInto("S", "RAW"),
+                "the edges come back whole, in order");
+        assertEquals(List.of(), read.flowsInto("S", "OTHER"));
+        assertEquals(List.of(), read.flowsInto("EMPTY", "RAW"));
+        assertEquals(List.of(), read.flowsInto("NOPE", "RAW"));
+        assertEquals(many.subList(0, kept).stream().filter(e -> e.targetObject().equals("RAW_0")).map(FlowEdge::flow)
+                .toList(), read.flowsInto("BIG", "RAW_0").stream().map(FlowEdge::flow).toList(), "the first edges kept");
+        assertEquals(many.get(0), read.flowsInto("BIG", "RAW_0").get(0));
+        assertEquals(List.of(), SyncedObjects.none().flowsInto("S", "RAW"));
+
+        index.writeFlows("run-2", Map.of("S", List.of()));
+        SyncedObjects fresh = SyncedObjects.dynamo(aws.dynamo(), table, clock, Duration.ofMinutes(5));
+        assertEquals(List.of(), fresh.flowsInto("S", "RAW"), "a flow removed since is forgotten");
+        assertEquals(read.flowsInto("BIG", "RAW_0"), fresh.flowsInto("BIG", "RAW_0"),
+                "a space not rewritten keeps its entry");
+    }
+
     @Test
     void theReaderQueriesEachSpaceOncePerCachePeriodNotPerAsset() {
         String table = table();
@@ -165,9 +218,13 @@ class SyncedObjectsTest {
                 assertTrue(read.spaceExists("S"));
             }
             assertEquals(2, queries[0], "one Query for the space's objects, one for the readable spaces");
+            for (int i = 0; i < 100; i++) {
+                assertEquals(List.of(), read.flowsInto("S", i % 2 == 0 ? "A" : "B"));
+            }
+            assertEquals(3, queries[0], "one Query for the flows into the space's objects");
             now[0] = now[0].plus(Duration.ofMinutes(6));
             assertTrue(read.synced("S", "A"));
-            assertEquals(3, queries[0], "read again after the cache period");
+            assertEquals(4, queries[0], "read again after the cache period");
         }
     }
 }

@@ -3,7 +3,9 @@ package io.dsgluesync.local.stack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.dsgluesync.local.simulator.SimulatorOptions;
+import io.dsgluesync.model.JsonCodec;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,9 +47,10 @@ class DesignTimeSyncTest {
     @Test
     void objectsTheCatalogDoesNotListAreSyncedFromTheirCsn() {
         assertEquals("COMPLETE", report.summary().get("status"), report.summary().toString());
-        // 7 catalog assets, a local and a remote table, and the replication flows' I_CUSTOMER and I_SUPPLIER.
-        assertEquals("11", report.summary().get("expectedAssets"));
-        assertEquals("10", report.summary().get("created"));
+        // 7 catalog assets, two local tables (one loaded by a data flow) and a remote table, and the replication
+        // flows' I_CUSTOMER and I_SUPPLIER.
+        assertEquals("12", report.summary().get("expectedAssets"));
+        assertEquals("11", report.summary().get("created"));
         assertEquals("1", report.summary().get("skipped"));
         Table local = table("datasphere_sap_content", "sap_time_m_time_dimension");
         assertEquals("local_table", local.parameters().get("datasphere.kind"));
@@ -59,6 +62,28 @@ class DesignTimeSyncTest {
         Table remote = table("datasphere_space_a", "businesspartners");
         assertEquals("remote_table", remote.parameters().get("datasphere.kind"));
         assertTrue(remote.storageDescriptor().columns().size() > 5);
+    }
+
+    @Test
+    void aLocalTableLoadedByADataFlowNamesTheFlowsExternalSourceAndItsColumnMappings() throws Exception {
+        Table raw = table("datasphere_space_a", "college_enrollment_raw");
+        assertEquals("local_table", raw.parameters().get("datasphere.kind"));
+        // Its CSN has no query: the upstream is the data flow's source, read through the connection.
+        assertEquals("[{\"space\":\"SPACE_A\",\"via\":\"dataflow\",\"connection\":\"CAMPUS_MSSQL\","
+                        + "\"remoteEntity\":\"dbo.ENROLLMENTS\",\"flow\":\"DF_LOAD_ENROLLMENT/target1\"}]",
+                raw.parameters().get("datasphere.lineage.upstream"));
+        Map<String, String> enrollmentId = column(raw, "enrollmentid").parameters();
+        assertEquals("rename", enrollmentId.get("datasphere.lineage.transform"));
+        JsonNode source = JsonCodec.mapper().readTree(enrollmentId.get("datasphere.lineage.source")).get(0);
+        assertEquals("CAMPUS_MSSQL", source.path("connection").asText(source.toString()));
+        assertEquals("ENROLLMENT_ID", source.path("column").asText());
+        assertEquals("function", column(raw, "fees").parameters().get("datasphere.lineage.transform"));
+        assertEquals("TO_DECIMAL", column(raw, "fees").parameters().get("datasphere.lineage.function"));
+    }
+
+    private static Column column(Table table, String name) {
+        return table.storageDescriptor().columns().stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -75,7 +100,7 @@ class DesignTimeSyncTest {
         assertTrue(stack.simulator.stats().designTimeRequests() >= 9 + 8, "lists per space and one CSN per object");
         assertEquals(Set.of("CREATED"), report.assets().stream().filter(a -> !a.asset().equals("I_SUPPLIER"))
                 .map(SyncReport.AssetLine::action).collect(Collectors.toSet()), report.assets().toString());
-        assertEquals(11, report.assets().size());
+        assertEquals(12, report.assets().size());
         assertTrue(List.of("SAP.TIME.M_TIME_DIMENSION", "BusinessPartners").stream()
                 .allMatch(n -> report.assets().stream().anyMatch(a -> a.asset().equals(n))));
     }
