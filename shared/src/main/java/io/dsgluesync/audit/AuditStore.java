@@ -116,6 +116,7 @@ public class AuditStore {
                 Map.of("space", s(u.space()), "count", n(u.count()),
                         "names", AttributeValue.fromL(u.names().stream().map(AuditStore::s).toList())))).toList()));
         m.put("unexposedSynced", AttributeValue.fromBool(coverage.unexposedSynced()));
+        m.put("unreadableFlows", AttributeValue.fromL(coverage.unreadableFlows().stream().map(AuditStore::s).toList()));
         return AttributeValue.fromM(m);
     }
 

@@ -18,14 +18,17 @@ import java.util.Map;
  * @param unexposedCount  every unexposed object of every space
  * @param unexposed       per space (the first {@link #MAX_SPACES}), its count and its first names
  * @param unexposedSynced whether the unexposed objects were synced from their CSN (design-time enrichment on)
+ * @param unreadableFlows flows whose definitions could not be read for lineage (the first {@link #MAX_SPACES}, each
+ *                        named with the reason): the objects they load show no upstream from them. Unlike a
+ *                        replication flow that binds a replica, they do not make the listing incomplete
  */
 public record Coverage(int unreadableCount, List<UnreadableSpace> unreadable, int unexposedCount,
-                       List<UnexposedObjects> unexposed, boolean unexposedSynced) {
+                       List<UnexposedObjects> unexposed, boolean unexposedSynced, List<String> unreadableFlows) {
     public static final int MAX_NAMES_PER_SPACE = 100;
     public static final int MAX_NAMES = 1_000;
     public static final int MAX_SPACES = 200;
     static final int MAX_REASON = 300;
-    public static final Coverage NONE = new Coverage(0, List.of(), 0, List.of(), false);
+    public static final Coverage NONE = new Coverage(0, List.of(), 0, List.of(), false, List.of());
 
     /** A space whose assets or design-time objects the OAuth client may not list. */
     public record UnreadableSpace(String space, String reason) {
@@ -41,6 +44,18 @@ public record Coverage(int unreadableCount, List<UnreadableSpace> unreadable, in
     public Coverage {
         unreadable = List.copyOf(unreadable);
         unexposed = List.copyOf(unexposed);
+        unreadableFlows = unreadableFlows == null ? List.of() : List.copyOf(unreadableFlows);
+    }
+
+    public Coverage(int unreadableCount, List<UnreadableSpace> unreadable, int unexposedCount,
+                    List<UnexposedObjects> unexposed, boolean unexposedSynced) {
+        this(unreadableCount, unreadable, unexposedCount, unexposed, unexposedSynced, List.of());
+    }
+
+    /** The same coverage naming {@code flows} as unreadable for lineage (bounded, each reason cut). */
+    public Coverage withUnreadableFlows(List<String> flows) {
+        return new Coverage(unreadableCount, unreadable, unexposedCount, unexposed, unexposedSynced,
+                flows.stream().limit(MAX_SPACES).map(Coverage::cut).toList());
     }
 
     /** The bounded coverage of one run, from every unreadable space and every space's unexposed names. */
@@ -66,7 +81,7 @@ public record Coverage(int unreadableCount, List<UnreadableSpace> unreadable, in
     }
 
     public boolean isEmpty() {
-        return unreadableCount == 0 && unexposedCount == 0;
+        return unreadableCount == 0 && unexposedCount == 0 && unreadableFlows.isEmpty();
     }
 
     private static String cut(String reason) {

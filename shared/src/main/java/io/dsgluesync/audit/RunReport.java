@@ -97,7 +97,8 @@ public final class RunReport {
             boolean synced = Boolean.TRUE.equals(coverage.containsKey("unexposedSynced")
                     ? coverage.get("unexposedSynced").bool() : null);
             lines.add("  objects the catalog does not expose (" + (synced ? "synced from their design-time CSN"
-                    : "not synced: design-time enrichment is off; a replication flow's target is still synced as a replica") + "):");
+                    : "not synced: design-time enrichment is off; a replication flow's target is still synced as a"
+                    + " replica") + "):");
             list(coverage, "unexposed").forEach(u -> {
                 List<String> names = u.containsKey("names") && u.get("names").hasL()
                         ? u.get("names").l().stream().map(AttributeValue::s).toList() : List.of();
@@ -105,6 +106,12 @@ public final class RunReport {
                 lines.add("    " + text(u, "space") + " (" + count + "): " + String.join(", ", names)
                         + (count > names.size() ? ", … " + (count - names.size()) + " more" : ""));
             });
+        }
+        List<String> flows = coverage.containsKey("unreadableFlows") && coverage.get("unreadableFlows").hasL()
+                ? coverage.get("unreadableFlows").l().stream().map(AttributeValue::s).toList() : List.of();
+        if (!flows.isEmpty()) {
+            lines.add("  flows not read for lineage (the objects they load show no upstream from them):");
+            flows.forEach(f -> lines.add("    " + f));
         }
         return lines;
     }

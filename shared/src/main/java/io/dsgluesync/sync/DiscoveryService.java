@@ -189,6 +189,7 @@ public class DiscoveryService {
         Map<String, Set<String>> present = new LinkedHashMap<>();
         List<String> errors = new ArrayList<>();
         List<Coverage.UnreadableSpace> unreadable = new ArrayList<>();
+        List<String> unreadableFlows = new ArrayList<>();
         Map<String, List<String>> unexposed = new LinkedHashMap<>();
         for (Space space : spaces) {
             try {
@@ -247,7 +248,7 @@ public class DiscoveryService {
                     }
                 }
                 if (lineageFlows) {
-                    flowEdges(space.name(), flows, rules.replication().enabled(), edgesInto, errors);
+                    flowEdges(space.name(), flows, rules.replication().enabled(), edgesInto, unreadableFlows);
                 }
                 if (rules.replication().enabled()) {
                     ReplicaBinding.SpaceTasks tasks = ReplicaBinding.s3Tasks(space.name(), flows);
@@ -279,7 +280,7 @@ public class DiscoveryService {
         if (flowLineage) {
             writeIndex(runId, all, perSpace.keySet(), messages, edgesInto);
         }
-        Coverage coverage = Coverage.of(unreadable, unexposed, designTime);
+        Coverage coverage = Coverage.of(unreadable, unexposed, designTime).withUnreadableFlows(unreadableFlows);
         boolean complete = errors.isEmpty();
         StaleSummary stale = null;
         if (!glue.targets().isEmpty()) {
@@ -468,17 +469,21 @@ public class DiscoveryService {
     /**
      * Adds the edges of a space's flows whose target is a Datasphere object to {@code edgesInto}, by target space
      * (the space itself always gets an entry, so that a flow removed since the last run is forgotten). A flow whose
-     * definition cannot be read is named in {@code errors}, once: replication binding names its own flows' problems.
+     * definition cannot be read is named in {@code unreadable} (the run's coverage), once: it costs lineage only, so
+     * it does not make the listing incomplete; with replication on, replication binding names its own flows'
+     * problems as listing errors, since a replica's table depends on them.
      */
     private static void flowEdges(String space, FlowDefinitions flows, boolean replication,
-                                  Map<String, List<FlowEdge>> edgesInto, List<String> errors) {
+                                  Map<String, List<FlowEdge>> edgesInto, List<String> unreadable) {
         edgesInto.computeIfAbsent(space, s -> new ArrayList<>());
         FlowLineage.SpaceEdges read = FlowLineage.read(space, flows);
         read.edges().stream().filter(FlowEdge::targetIsDatasphere)
                 .forEach(e -> edgesInto.computeIfAbsent(e.targetSpace(), s -> new ArrayList<>()).add(e));
         String replicationFlow = "space " + space + ": " + FlowDefinitions.REPLICATION_FLOWS + " ";
-        flows.unreadable().stream().filter(u -> !replication || !u.startsWith(replicationFlow)).forEach(errors::add);
-        read.unreadable().stream().filter(u -> !replication || !u.startsWith(replicationFlow)).forEach(errors::add);
+        flows.unreadable().stream().filter(u -> !replication || !u.startsWith(replicationFlow))
+                .forEach(unreadable::add);
+        read.unreadable().stream().filter(u -> !replication || !u.startsWith(replicationFlow))
+                .forEach(unreadable::add);
     }
 
     /** Adds the space's design-time objects that the catalog did not list. */

@@ -47,7 +47,7 @@ class RunReportTest {
         Coverage coverage = Coverage.of(List.of(new Coverage.UnreadableSpace("SPACE_A",
                         "the OAuth client's technical user is not a member of space SPACE_A")),
                 Map.of("SAP_CONTENT", java.util.stream.IntStream.range(0, 102).mapToObj(i -> "T" + i).toList()),
-                false);
+                false).withUnreadableFlows(List.of("space SPACE_B: dataflows DF_X: lineage unreadable: not JSON"));
         String report = RunReport.render(Map.of("runId", AttributeValue.fromS("r3"),
                 "coverage", AuditStore.coverageMap(coverage)), List.of());
 
@@ -55,8 +55,10 @@ class RunReportTest {
                 report);
         assertTrue(report.contains("    SPACE_A: the OAuth client's technical user is not a member of space SPACE_A\n"),
                 report);
-        assertTrue(report.contains("(not synced: design-time enrichment is off; a replication flow's target is still synced as a replica)"),
-                report);
+        assertTrue(report.contains("(not synced: design-time enrichment is off; a replication flow's target is still"
+                + " synced as a replica)"), report);
+        assertTrue(report.contains("  flows not read for lineage (the objects they load show no upstream from them):\n"
+                + "    space SPACE_B: dataflows DF_X: lineage unreadable: not JSON\n"), report);
         assertTrue(report.contains("    SAP_CONTENT (102): T0, T1, "), report);
         assertTrue(report.contains("T99, … 2 more\n"), report);
     }
