@@ -60,6 +60,23 @@ class TemplateHardeningTest {
         assertTrue(statements.size() == 1);
     }
 
+    /**
+     * The sync's role may delete audit items only of the synced-object index (the chunks a smaller index no longer
+     * needs): never a run's records, its summary or the budget's buckets.
+     */
+    @Test
+    void theSyncRoleDeletesOnlyTheSyncedObjectIndexsItems() {
+        List<?> policies = (List<?>) properties("SyncRole").get("Policies");
+        List<Map<String, Object>> deleting = policies.stream()
+                .flatMap(p -> ((List<?>) map(map(p).get("PolicyDocument")).get("Statement")).stream())
+                .map(TemplateHardeningTest::map)
+                .filter(st -> String.valueOf(st.get("Action")).contains("dynamodb:DeleteItem")).toList();
+        assertEquals(1, deleting.size(), deleting.toString());
+        assertEquals("dynamodb:DeleteItem", deleting.get(0).get("Action"));
+        assertEquals(Map.of("ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys",
+                List.of("OBJECTS", "OBJECTS#*", "FLOWS#*"))), deleting.get(0).get("Condition"));
+    }
+
     private Map<String, Object> resource(String id) {
         return map(map(template.get("Resources")).get(id));
     }
