@@ -140,6 +140,10 @@ public final class LineageSupport {
         } catch (CsdlException e) {
             notes.add("lineage unreadable: " + e.getMessage());
             return null;
+        } catch (RuntimeException | StackOverflowError e) {
+            // A definition shaped in a way the readers did not foresee costs its lineage, never the table.
+            notes.add("lineage unreadable: " + e);
+            return null;
         }
     }
 

@@ -81,6 +81,19 @@ class LineageSupportTest {
     }
 
     @Test
+    void aDeeplyNestedQueryCostsAtMostItsLineage() {
+        // 490 nested sub-queries (two JSON levels each): within Jackson's nesting limit of 1,000, deeper than any
+        // real view; the readers recurse without overflowing the stack.
+        String csn = "{\"definitions\":{\"V\":{\"kind\":\"entity\",\"elements\":{\"A\":{\"type\":\"cds.String\"}},"
+                + "\"query\":" + "{\"SELECT\":{\"from\":".repeat(490) + "{\"ref\":[\"T\"]}" + "}}".repeat(490) + "}}}";
+        List<String> notes = new ArrayList<>();
+        Lineage read = lineage.read(VIEW, new MetadataFetcher.Definition("views", "V",
+                csn.getBytes(StandardCharsets.UTF_8)), notes);
+        assertEquals(List.of(), notes);
+        assertEquals(List.of("T"), read.upstreams().stream().map(io.dsgluesync.lineage.Upstream::object).toList());
+    }
+
+    @Test
     void anUnreadableDefinitionIsANoteAndNoLineage() {
         List<String> notes = new ArrayList<>();
         assertNull(lineage.read(VIEW, new MetadataFetcher.Definition("views", VIEW.asset(),
