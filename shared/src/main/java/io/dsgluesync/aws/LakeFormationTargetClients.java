@@ -1,5 +1,6 @@
 package io.dsgluesync.aws;
 
+import io.dsgluesync.glue.CallCounter;
 import io.dsgluesync.glue.GlueTarget;
 import io.dsgluesync.governance.LakeFormationCatalog;
 import io.dsgluesync.governance.LfTagWriter;
@@ -20,13 +21,14 @@ public final class LakeFormationTargetClients {
     private LakeFormationTargetClients() {
     }
 
-    /** The LF-Tag writer of each target, by target name. */
-    public static Map<String, LfTagWriter> open(AwsClients aws, List<GlueTarget> targets) {
+    /** The LF-Tag writer of each target, by target name; {@code calls} counts their calls (by operation). */
+    public static Map<String, LfTagWriter> open(AwsClients aws, List<GlueTarget> targets, CallCounter calls) {
         Supplier<StsClient> sts = GlueTargetClients.memoize(() -> aws.build(StsClient.builder()));
         Map<String, LfTagWriter> writers = new LinkedHashMap<>();
         for (GlueTarget target : targets) {
             Supplier<LakeFormationClient> client = GlueTargetClients.memoize(() -> aws.build(LakeFormationClient.builder()
-                            .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD)),
+                            .overrideConfiguration(o -> o.addExecutionInterceptor(calls)
+                                    .retryStrategy(RetryMode.STANDARD)),
                     GlueTargetClients.credentials(aws, sts.get(), target),
                     target.region() == null ? null : Region.of(target.region())));
             writers.put(target.name(), new LfTagWriter(new LakeFormationCatalog(client, target.catalogId())));

@@ -80,7 +80,12 @@ final class AuditRecords {
                        List<String> warnings, Map<String, String> targetActions, Map<String, List<String>> diff,
                        List<String> drift) {
         Map<String, Integer> calls = new TreeMap<>();
-        glueCalls.since(start.glue()).forEach((op, n) -> calls.put("glue." + op, n));
+        // Glue's calls as glue.<Operation>; Lake Formation's (LF-Tags) as lakeformation.<Operation>.
+        glueCalls.since(start.glue()).forEach((op, n) -> {
+            int service = op.indexOf(':');
+            calls.put(service < 0 ? "glue." + op : op.substring(0, service).toLowerCase(java.util.Locale.ROOT) + "."
+                    + op.substring(service + 1), n);
+        });
         calls.put("datasphere", datasphere.requestCount() - start.datasphereRequests());
         Instant finished = clock.instant();
         AssetMessage m = start.message();

@@ -141,6 +141,11 @@ final class AssetRecordHandler implements WorkerHandler.RecordHandler {
         metrics.addMetric("GlueCalls", record.calls().entrySet().stream().filter(e -> e.getKey().startsWith("glue."))
                 .mapToInt(Map.Entry::getValue).sum(), MetricUnit.COUNT);
         metrics.addMetric("DatasphereRequests", record.calls().getOrDefault("datasphere", 0), MetricUnit.COUNT);
+        int lakeFormation = record.calls().entrySet().stream().filter(e -> e.getKey().startsWith("lakeformation."))
+                .mapToInt(Map.Entry::getValue).sum();
+        if (lakeFormation > 0) {
+            metrics.addMetric("LakeFormationCalls", lakeFormation, MetricUnit.COUNT);
+        }
         if (record.errorClass() != null) {
             // Failures by error class: a blob of its own with the ErrorClass dimension (few distinct values).
             metrics.flushSingleMetric("AssetFailures", 1, MetricUnit.COUNT, NAMESPACE,

@@ -93,7 +93,7 @@ final class WorkerWiring {
         // The Lake Formation clients make no call unless the rules have a lakeFormationTags section.
         AssetSync sync = new AssetSync(datasphere, targets, glueCalls, mapping, rules,
                 "true".equalsIgnoreCase(env.get("DATASPHERE_DESIGN_TIME_ENRICHMENT")), lineage, Clock.systemUTC(),
-                LakeFormationTargetClients.open(aws, glueTargets));
+                LakeFormationTargetClients.open(aws, glueTargets, glueCalls));
         return new WorkerWiring(sync, new QueuePublisher(aws.build(SqsClient.builder())),
                 required(env, "RESULTS_QUEUE_URL"),
                 Integer.parseInt(env.getOrDefault("ASSET_MAX_ATTEMPTS", "3")), timeReserve(env, settings),
