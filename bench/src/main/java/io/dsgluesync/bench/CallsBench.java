@@ -297,7 +297,8 @@ final class CallsBench implements Bench {
 
                 **Datasphere requests** are counted by the simulator by kind. Floor = one metadata request per listed \
                 asset's `$metadata` document (a view has a relational one, an analytic model an analytical one, some \
-                assets both) + ⌈listed assets / 500⌉ listing pages + the design-time calls made (the replication \
+                assets both) + ⌈listed assets / 500⌉ listing pages + the design-time calls made (with lineage on, \
+                the default: each changed asset's CSN, six lists per space and each flow's definition; the replication \
                 flows the rules file binds: all of them taken as in use). A conditional request answered 304 counts \
                 as a request. Token requests and the per-space listing are outside the floor and named in the note.
 

@@ -38,7 +38,9 @@ import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
  * Freshness: the time from a changed {@code $metadata} in Datasphere to the changed Glue table.
  *
  * <p>The floor is what the request budget allows. A no-change cycle over a tenant of N documents costs one
- * conditional request per document plus the listing (⌈N/500⌉ pages and the spaces), so with a budget of B requests a
+ * conditional request per document plus the listing (⌈N/500⌉ pages and the spaces) plus, with lineage on (the
+ * default), six design-time lists per space (four object types for coverage and the synced-object index, two flow
+ * types), so with a budget of B requests a
  * minute every document can be re-checked at best every F = requests / B minutes. Runs start on schedule ticks (every
  * S minutes) and a tick during a running sync is a priority pass, so a document changed just after its check is
  * checked again one cycle later, rounded up to a tick: worst case W = ⌈F / S⌉ · S; a priority asset is checked on every
@@ -53,6 +55,12 @@ public final class FreshnessBench implements Bench {
     static final int DEFAULT_SCHEDULE_MINUTES = 5;
     static final int DEFAULT_BUDGET = 240;
     static final int PAGE_SIZE = 500;
+    /**
+     * The design-time lists lineage adds per space and run: views, analytic models, local and remote tables, and
+     * replication and data flows (one page each up to 200 objects). Each flow's definition read and each changed
+     * document's CSN come on top; a tenant without flows and without changes pays only these.
+     */
+    static final int LINEAGE_LISTS_PER_SPACE = 6;
     /** The processing allowance on top of the tick arithmetic: a listing, a queue hop, one asset's sync. */
     static final Duration LATENCY = Duration.ofSeconds(10);
 
@@ -91,7 +99,8 @@ public final class FreshnessBench implements Bench {
 
     /** Requests of one no-change cycle: a conditional request per document, the listing pages, the spaces. */
     static long cycleRequests(long documents, int spaces) {
-        return documents + Math.max(spaces, (documents + PAGE_SIZE - 1) / PAGE_SIZE) + 1;
+        return documents + Math.max(spaces, (documents + PAGE_SIZE - 1) / PAGE_SIZE) + 1
+                + (long) LINEAGE_LISTS_PER_SPACE * spaces;
     }
 
     /** The model's worst case for an ordinary document, in seconds: a cycle rounded up to the tick. */
@@ -115,8 +124,9 @@ public final class FreshnessBench implements Bench {
             figures.addAll(figures(m));
         }
         String method = """
-                Model: a no-change cycle costs N + ⌈N/500⌉ + 1 requests (one conditional `$metadata` request per \
-                document, the listing pages, the spaces); at a budget of B a minute that is the floor F, and at the \
+                Model: a no-change cycle costs N + ⌈N/500⌉ + 1 + 6·spaces requests (one conditional `$metadata` \
+                request per document, the listing pages, the spaces, and lineage's six design-time lists per space; \
+                each flow's definition and each changed document's CSN come on top); at a budget of B a minute that is the floor F, and at the \
                 rate the shared budget hands out (225 of 240 a minute) the sync's cycle. Runs start on ticks every S \
                 minutes and a tick during a sync is a priority pass, so the worst case for an ordinary document is \
                 W = ⌈cycle/S⌉·S and for a priority asset S, plus seconds of processing. Default schedule \
@@ -143,7 +153,7 @@ public final class FreshnessBench implements Bench {
         List<Figure> figures = new ArrayList<>();
         double tick = DEFAULT_SCHEDULE_MINUTES * 60.0;
         double drawn = drawnPerMinute(DEFAULT_BUDGET);
-        for (int documents : new int[] {100, 1_000, 3_000, 3_300, 3_500, 3_600, 10_000}) {
+        for (int documents : new int[] {100, 1_000, 3_000, 3_250, 3_300, 3_500, 3_600, 10_000}) {
             int spaces = Math.max(1, documents / 200);
             long requests = cycleRequests(documents, spaces);
             double floor = requests * 60.0 / DEFAULT_BUDGET;
