@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The worker's lineage step: reads an asset's lineage from the design-time definition the fetcher read (a view's or
@@ -92,7 +93,7 @@ public final class LineageSupport {
         try {
             return sink.synced(new SyncedTable(message.runId(), syncedAt, tenantHost, message.space(), message.asset(),
                     message.kind().label(), catalogId, region, table.database().name(), table.name(), columns,
-                    lineage == null ? Lineage.NONE : lineage, glueTables(lineage)));
+                    lineage == null ? Lineage.NONE : lineage, glueTables(lineage, new ArrayList<>())));
         } catch (RuntimeException e) {
             // LineageSink promises not to throw; should one still do so, the table write stands.
             return Optional.of("lineage event not sent: " + e);
@@ -115,15 +116,8 @@ public final class LineageSupport {
         if (message.kind() == AssetKind.REPLICATED_OBJECT) {
             return definition == null ? null : replica(message, definition, notes);
         }
-        Lineage own = null;
-        if (definition != null) {
-            try {
-                own = CsnLineage.read(message.space(), message.asset(), definition.json(),
-                        space -> exists(space, notes));
-            } catch (CsdlException e) {
-                notes.add("lineage unreadable: " + e.getMessage());
-            }
-        }
+        Lineage own = definition == null ? null : readSafely(notes, () -> CsnLineage.read(message.space(),
+                message.asset(), definition.json(), space -> exists(space, notes)));
         List<FlowEdge> edges = flowsInto(message, notes);
         if (edges.isEmpty()) {
             return own;
@@ -132,19 +126,25 @@ public final class LineageSupport {
     }
 
     private static Lineage replica(AssetMessage message, MetadataFetcher.Definition definition, List<String> notes) {
-        try {
+        return readSafely(notes, () -> {
             List<FlowEdge> edges = FlowLineage.read(message.space(), definition.name(), definition.type(),
                     definition.json()).stream().filter(e -> e.task().equals(message.replica().task())).toList();
             return edges.isEmpty() ? Lineage.NONE : new Lineage(edges.stream().map(FlowEdge::source).toList(),
                     edges.get(0).columns(), null, null);
+        });
+    }
+
+    /** Reads a lineage; an unreadable definition, or one shaped as the readers did not foresee, is a note and null. */
+    private static Lineage readSafely(List<String> notes, Supplier<Lineage> reader) {
+        try {
+            return reader.get();
         } catch (CsdlException e) {
             notes.add("lineage unreadable: " + e.getMessage());
-            return null;
         } catch (RuntimeException | StackOverflowError e) {
             // A definition shaped in a way the readers did not foresee costs its lineage, never the table.
             notes.add("lineage unreadable: " + e);
-            return null;
         }
+        return null;
     }
 
     /** The flow edges into the asset; an unreadable index is a note and no edges. */
@@ -189,34 +189,35 @@ public final class LineageSupport {
         if (lineage == null) {
             return table;
         }
-        LineageParameters.Rendered rendered = LineageParameters.render(lineage, upstream -> {
-            try {
-                return glueTable(upstream);
-            } catch (RuntimeException e) {
-                noteIndex(notes, e);
-                return null;
-            }
-        });
+        LineageParameters.Rendered rendered = LineageParameters.render(lineage, u -> glueTable(u, notes));
         return GlueTableMapper.withParameters(message, table, rendered.table(), rendered.columns());
     }
 
-    /** Each synced Datasphere upstream's Glue table ({@code database.table}). */
-    Map<Upstream, String> glueTables(Lineage lineage) {
+    /**
+     * Each synced Datasphere upstream's Glue table ({@code database.table}); an unreadable index is noted once in
+     * {@code notes} and leaves the upstreams without one.
+     */
+    Map<Upstream, String> glueTables(Lineage lineage, List<String> notes) {
         Map<Upstream, String> tables = new LinkedHashMap<>();
         if (lineage != null) {
-            lineage.upstreams().forEach(u -> {
-                String glue;
-                try {
-                    glue = glueTable(u);
-                } catch (RuntimeException e) {
-                    glue = null; // noted when the parameters were rendered
-                }
+            for (Upstream u : lineage.upstreams()) {
+                String glue = glueTable(u, notes);
                 if (glue != null) {
                     tables.put(u, glue);
                 }
-            });
+            }
         }
         return tables;
+    }
+
+    /** {@link #glueTable(Upstream)}; an unreadable index is noted once in {@code notes} and answers null. */
+    private String glueTable(Upstream upstream, List<String> notes) {
+        try {
+            return glueTable(upstream);
+        } catch (RuntimeException e) {
+            noteIndex(notes, e);
+            return null;
+        }
     }
 
     String glueTable(Upstream upstream) {

@@ -94,6 +94,19 @@ class LineageSupportTest {
     }
 
     @Test
+    void aViewsDefinitionThatBreaksTheReaderCostsItsLineageNotTheTable() throws IOException {
+        // SAP.TIME.M_TIME_DIMENSION is dotted, so the reader asks whether SAP is a space; that question fails here
+        // the way an unforeseen shape could fail the reader itself.
+        LineageSupport breaking = new LineageSupport(true, "datasphere_", space -> {
+            throw new StackOverflowError("deep");
+        }, (space, object) -> false, io.dsgluesync.lineage.LineageSink.NONE, "eu-central-1");
+        List<String> notes = new ArrayList<>();
+        assertNull(breaking.read(VIEW, new MetadataFetcher.Definition("views", "SAP.TIME.VIEW_DIMENSION_DAY",
+                fixture("SAP.TIME.VIEW_DIMENSION_DAY.json")), notes));
+        assertEquals(List.of("lineage unreadable: java.lang.StackOverflowError: deep"), notes);
+    }
+
+    @Test
     void anUnreadableDefinitionIsANoteAndNoLineage() {
         List<String> notes = new ArrayList<>();
         assertNull(lineage.read(VIEW, new MetadataFetcher.Definition("views", VIEW.asset(),
