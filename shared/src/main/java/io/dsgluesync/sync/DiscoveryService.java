@@ -210,7 +210,9 @@ public class DiscoveryService {
                 List<AssetMessage> listed = new ArrayList<>(assets.stream().map(a -> AssetMessage.of(runId, space, a,
                         rules.priority(space.name(), a.name(), a.kind()))).toList());
                 boolean readable = true;
-                if (designTime || lineage) {
+                // Enrichment needs the lists on every run; coverage only on the runs that report it (not the
+                // priority passes, which come every tick during a sync and must stay light).
+                if (designTime || (lineage && !options.priorityOnly())) {
                     try {
                         Map<String, List<String>> design = designObjects(space);
                         unexposed.put(space.name(), unexposed(space, everything, design));
@@ -280,7 +282,9 @@ public class DiscoveryService {
         if (flowLineage) {
             writeIndex(runId, all, perSpace.keySet(), messages, edgesInto);
         }
-        Coverage coverage = Coverage.of(unreadable, unexposed, designTime).withUnreadableFlows(unreadableFlows);
+        // A priority pass reports no coverage (null: no metric either), as it leaves removed assets to the syncs.
+        Coverage coverage = options.priorityOnly() ? null
+                : Coverage.of(unreadable, unexposed, designTime).withUnreadableFlows(unreadableFlows);
         boolean complete = errors.isEmpty();
         StaleSummary stale = null;
         if (!glue.targets().isEmpty()) {

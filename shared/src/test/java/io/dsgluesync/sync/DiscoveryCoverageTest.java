@@ -212,6 +212,15 @@ class DiscoveryCoverageTest {
     }
 
     @Test
+    void aPriorityPassWithLineageReadsNoDesignTimeListAndReportsNoCoverage() throws Exception {
+        DiscoveryResult result = service(tenant(Map.of("S", List.of("V1")), Map.of("S", List.of("T"))), false, true)
+                .run("prio-1", DiscoveryService.RunOptions.PRIORITY);
+        assertEquals(List.of(), designCalls, "coverage is the syncs' to report; a priority pass stays light");
+        assertEquals(null, result.coverage());
+        assertTrue(announcement().get("coverage").get("unexposed").isEmpty(), announcement().toString());
+    }
+
+    @Test
     void planAndPriorityRunsWriteNoIndex() {
         DiscoveryService service = service(tenant(Map.of("S", List.of("V1")), Map.of()), false, true);
         service.run("plan-1", DiscoveryService.RunOptions.PLAN);
