@@ -20,4 +20,11 @@ public record TableDefinition(
         Map<String, String> parameters,
         String fingerprint,
         List<String> warnings) {
+
+    /** The columns followed by the partition keys: every column of the table, in Glue's order. */
+    public List<ColumnDefinition> allColumns() {
+        List<ColumnDefinition> all = new java.util.ArrayList<>(columns);
+        all.addAll(partitionKeys);
+        return all;
+    }
 }

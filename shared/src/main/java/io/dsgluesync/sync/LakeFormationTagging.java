@@ -51,7 +51,7 @@ final class LakeFormationTagging {
 
     static DesiredLfTags desired(List<LfTagRule> rules, AssetRules assetRules, TableDefinition definition) {
         Map<String, Map<String, String>> columns = new LinkedHashMap<>();
-        for (ColumnDefinition column : allColumns(definition)) {
+        for (ColumnDefinition column : definition.allColumns()) {
             columns.put(column.name(), column.parameters() == null ? Map.of() : column.parameters());
         }
         return DesiredLfTags.of(rules, definition.parameters(), assetRules.context().tags(), columns);
@@ -73,7 +73,7 @@ final class LakeFormationTagging {
         LfTags previous = newTable || before.isEmpty() || before.get().parameters() == null ? LfTags.NONE
                 : LfTags.parse(before.get().parameters().get(LfTags.PARAMETER));
         String database = definition.database().name();
-        List<String> columns = allColumns(definition).stream().map(ColumnDefinition::name).toList();
+        List<String> columns = definition.allColumns().stream().map(ColumnDefinition::name).toList();
         LfTagWriter.Result result = writer.apply(database, definition.name(), columns, desired, previous, newTable,
                 plan);
         List<String> notes = new ArrayList<>(result.notes());
@@ -90,11 +90,5 @@ final class LakeFormationTagging {
             notes.add("LF-Tag marker of " + database + "." + definition.name() + " not corrected: " + e.getMessage());
         }
         return new Applied(notes, String.join("; ", result.errors()));
-    }
-
-    private static List<ColumnDefinition> allColumns(TableDefinition definition) {
-        List<ColumnDefinition> all = new ArrayList<>(definition.columns());
-        all.addAll(definition.partitionKeys());
-        return all;
     }
 }

@@ -84,9 +84,8 @@ public final class LineageSupport {
         if (sink == LineageSink.NONE || message.plan()) {
             return Optional.empty();
         }
-        List<SyncedTable.Column> columns = new ArrayList<>();
-        table.columns().forEach(c -> columns.add(new SyncedTable.Column(c.name(), c.type(), c.comment())));
-        table.partitionKeys().forEach(c -> columns.add(new SyncedTable.Column(c.name(), c.type(), c.comment())));
+        List<SyncedTable.Column> columns = table.allColumns().stream()
+                .map(c -> new SyncedTable.Column(c.name(), c.type(), c.comment())).toList();
         String catalogId = target.target().catalogId() != null ? target.target().catalogId()
                 : target.identity().get().account();
         String region = target.target().region() != null ? target.target().region() : defaultRegion;
