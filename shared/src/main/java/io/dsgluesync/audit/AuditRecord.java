@@ -49,6 +49,16 @@ public record AuditRecord(
         String errorKind) {
 
     public static final String TYPE = "asset";
+
+    /**
+     * The calls of one AWS service in a record's {@code calls} ({@code glue.<Operation>}, {@code
+     * lakeformation.<Operation>}), summed; {@code service} is the key's prefix, e.g. {@code glue}.
+     */
+    public static int serviceCalls(Map<String, Integer> calls, String service) {
+        return calls == null ? 0 : calls.entrySet().stream().filter(e -> e.getKey().startsWith(service + "."))
+                .mapToInt(Map.Entry::getValue).sum();
+    }
+
     public static final int SCHEMA_VERSION = 1;
     /** Datasphere refused the client: 401 after a token refresh, or the token endpoint refused it. */
     public static final String AUTHENTICATION = "authentication";

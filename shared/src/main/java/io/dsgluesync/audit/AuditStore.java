@@ -214,8 +214,8 @@ public class AuditStore {
         values.put(":one", n(1));
         values.put(":duration", n(record.durationMs()));
         values.put(":runId", s(record.runId()));
-        values.put(":glue", n(record.calls() == null ? 0 : record.calls().entrySet().stream()
-                .filter(e -> !e.getKey().startsWith("datasphere")).mapToInt(Map.Entry::getValue).sum()));
+        // Glue's calls only: Lake Formation's (LF-Tags) are in the record's calls under their own prefix.
+        values.put(":glue", n(AuditRecord.serviceCalls(record.calls(), "glue")));
         values.put(":dsp", n(record.calls() == null ? 0 : record.calls().getOrDefault("datasphere", 0)));
         String accounts = record.targetAccount() == null || record.targetAccount().isBlank() ? "none"
                 : record.targetAccount();

@@ -138,11 +138,9 @@ final class AssetRecordHandler implements WorkerHandler.RecordHandler {
         String action = record.action().counter();
         metrics.addMetric("Assets" + Character.toUpperCase(action.charAt(0)) + action.substring(1), 1, MetricUnit.COUNT);
         metrics.addMetric("AssetDuration", record.durationMs(), MetricUnit.MILLISECONDS);
-        metrics.addMetric("GlueCalls", record.calls().entrySet().stream().filter(e -> e.getKey().startsWith("glue."))
-                .mapToInt(Map.Entry::getValue).sum(), MetricUnit.COUNT);
+        metrics.addMetric("GlueCalls", AuditRecord.serviceCalls(record.calls(), "glue"), MetricUnit.COUNT);
         metrics.addMetric("DatasphereRequests", record.calls().getOrDefault("datasphere", 0), MetricUnit.COUNT);
-        int lakeFormation = record.calls().entrySet().stream().filter(e -> e.getKey().startsWith("lakeformation."))
-                .mapToInt(Map.Entry::getValue).sum();
+        int lakeFormation = AuditRecord.serviceCalls(record.calls(), "lakeformation");
         if (lakeFormation > 0) {
             metrics.addMetric("LakeFormationCalls", lakeFormation, MetricUnit.COUNT);
         }

@@ -99,12 +99,17 @@ class LakeFormationTagsSyncTest {
         long before = stack.proxy.stats().forwarded("lakeformation");
         assertTrue(before > 0);
         // The audit records account for each Lake Formation call (lakeformation.<Operation>) apart from Glue's.
-        long recorded = new io.dsgluesync.audit.AuditStore(stack.aws.dynamo(), stack.endpoints.resources().auditTable(),
-                java.time.Clock.systemUTC(), java.time.Duration.ofDays(30)).assetItems(first.runId()).stream()
-                .flatMap(i -> i.get("calls").m().entrySet().stream())
-                .filter(e -> e.getKey().startsWith("lakeformation.")).mapToLong(e -> Long.parseLong(e.getValue().n()))
-                .sum();
+        List<Map.Entry<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> calls =
+                new io.dsgluesync.audit.AuditStore(stack.aws.dynamo(), stack.endpoints.resources().auditTable(),
+                        java.time.Clock.systemUTC(), java.time.Duration.ofDays(30)).assetItems(first.runId()).stream()
+                        .flatMap(i -> i.get("calls").m().entrySet().stream()).toList();
+        long recorded = calls.stream().filter(e -> e.getKey().startsWith("lakeformation."))
+                .mapToLong(e -> Long.parseLong(e.getValue().n())).sum();
         assertEquals(before, recorded, "every call the proxy forwarded to Lake Formation is in an audit record");
+        long glue = calls.stream().filter(e -> e.getKey().startsWith("glue."))
+                .mapToLong(e -> Long.parseLong(e.getValue().n())).sum();
+        assertEquals(Long.toString(glue), first.summary().get("glueCalls"),
+                "the run's Glue calls are Glue's alone, not Lake Formation's");
         SyncReport second = stack.runner().run();
         written(second).forEach(a -> assertEquals("UNCHANGED", a.action(), a.toString()));
         assertEquals(before, stack.proxy.stats().forwarded("lakeformation"));
